@@ -1,0 +1,99 @@
+#include "card/CommandApdu.h"
+
+namespace oa {
+namespace {
+
+Error malformed(std::string detail) {
+    return makeError(ErrorCode::InvalidInput, "Malformed card command", std::move(detail));
+}
+
+std::size_t shortLe(std::uint8_t byte) { return byte == 0 ? 256 : byte; }
+std::size_t extendedLe(std::uint8_t high, std::uint8_t low) {
+    const std::size_t le = std::size_t{high} << 8 | low;
+    return le == 0 ? 65536 : le;
+}
+
+}  // namespace
+
+CommandApdu::CommandApdu(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                         Bytes data, std::size_t le)
+    : cla_(cla), ins_(ins), p1_(p1), p2_(p2), data_(std::move(data)), le_(le) {}
+
+int CommandApdu::isoCase() const {
+    if (data_.empty()) return le_ == kNoLe ? 1 : 2;
+    return le_ == kNoLe ? 3 : 4;
+}
+
+CommandApdu& CommandApdu::forceExtended(bool on) {
+    extended_ = on;
+    return *this;
+}
+
+Bytes CommandApdu::encode() const {
+    Bytes out = header();
+    const bool extended = isExtended();
+    if (!data_.empty()) {
+        if (extended) {
+            out.insert(out.end(), {0x00, static_cast<std::uint8_t>(data_.size() >> 8),
+                                   static_cast<std::uint8_t>(data_.size())});
+        } else {
+            out.push_back(static_cast<std::uint8_t>(data_.size()));
+        }
+        append(out, data_);
+    }
+    if (le_ != kNoLe) {
+        const std::size_t wire = le_ == (extended ? kExtendedMaxLe : kShortMaxLe) ? 0 : le_;
+        if (extended) {
+            // Case 2E carries its own leading zero; in case 4E the Lc field already did.
+            if (data_.empty()) out.push_back(0x00);
+            out.push_back(static_cast<std::uint8_t>(wire >> 8));
+        }
+        out.push_back(static_cast<std::uint8_t>(wire));
+    }
+    return out;
+}
+
+Result<CommandApdu> CommandApdu::parse(ByteView in) {
+    if (in.size() < 4) return malformed("APDU shorter than its header");
+    CommandApdu apdu(in[0], in[1], in[2], in[3]);
+    const ByteView body = in.subspan(4);
+    if (body.empty()) return apdu;  // case 1
+    if (body.size() == 1) {         // case 2S
+        apdu.le_ = shortLe(body[0]);
+        return apdu;
+    }
+    if (body[0] != 0x00) {  // short Lc
+        const std::size_t lc = body[0];
+        if (body.size() == 1 + lc) {  // case 3S
+            apdu.data_.assign(body.begin() + 1, body.end());
+            return apdu;
+        }
+        if (body.size() == 2 + lc) {  // case 4S
+            apdu.data_.assign(body.begin() + 1, body.end() - 1);
+            apdu.le_ = shortLe(body.back());
+            return apdu;
+        }
+        return malformed("APDU length fields do not match its size");
+    }
+    // body[0] == 0 and more than one byte: extended form.
+    apdu.extended_ = true;
+    if (body.size() == 3) {  // case 2E
+        apdu.le_ = extendedLe(body[1], body[2]);
+        return apdu;
+    }
+    if (body.size() < 3) return malformed("APDU extended length truncated");
+    const std::size_t lc = std::size_t{body[1]} << 8 | body[2];
+    if (lc == 0) return malformed("APDU extended Lc of zero");
+    if (body.size() == 3 + lc) {  // case 3E
+        apdu.data_.assign(body.begin() + 3, body.end());
+        return apdu;
+    }
+    if (body.size() == 5 + lc) {  // case 4E
+        apdu.data_.assign(body.begin() + 3, body.end() - 2);
+        apdu.le_ = extendedLe(body[body.size() - 2], body.back());
+        return apdu;
+    }
+    return malformed("APDU extended length fields do not match its size");
+}
+
+}  // namespace oa
