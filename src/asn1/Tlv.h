@@ -23,10 +23,11 @@ struct Tlv {
     Result<std::vector<Tlv>> children() const;
 };
 
-// Strict BER-TLV as used by ISO 7816-4, CV certificates and the eID protocols: definite lengths only
-// in their shortest form, at most four length bytes, tags of at most four bytes, no truncation.
-Result<Tlv> readOne(ByteView data);                // exactly one element, nothing after it
-Result<std::vector<Tlv>> readAll(ByteView data);   // zero or more elements filling the buffer
+// Strict BER-TLV as used by ISO 7816-4, CV certificates and the eID protocols: definite lengths
+// only in their shortest form, at most four length bytes, tags of at most four bytes, no
+// truncation.
+Result<Tlv> readOne(ByteView data);               // exactly one element, nothing after it
+Result<std::vector<Tlv>> readAll(ByteView data);  // zero or more elements filling the buffer
 // Reads the element at `offset` and advances it; leaves the rest unread.
 Result<Tlv> readNext(ByteView data, std::size_t& offset);
 

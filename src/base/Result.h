@@ -6,21 +6,21 @@
 
 namespace oa {
 
-// What went wrong, in the user's terms (message) with the technical cause beneath (detail) for the log.
-// The code lets callers react without parsing text; each layer adds the codes it needs.
+// What went wrong, in the user's terms (message) with the technical cause beneath (detail) for the
+// log. The code lets callers react without parsing text; each layer adds the codes it needs.
 enum class ErrorCode {
     Unknown,
-    InvalidInput,      // malformed data from outside (card, network, browser, file)
-    Unsupported,       // well-formed but not something we implement
-    NoService,         // PC/SC service (pcscd) not running
-    NoReader,          // reader unknown or gone
-    NoCard,            // no card in the reader
-    CardRemoved,       // card left during a transaction
-    CardError,         // card answered something unexpected
+    InvalidInput,  // malformed data from outside (card, network, browser, file)
+    Unsupported,   // well-formed but not something we implement
+    NoService,     // PC/SC service (pcscd) not running
+    NoReader,      // reader unknown or gone
+    NoCard,        // no card in the reader
+    CardRemoved,   // card left during a transaction
+    CardError,     // card answered something unexpected
     Timeout,
     Cancelled,
     AuthenticationFailed,
-    SecureMessaging,   // SM broken: session is gone
+    SecureMessaging,  // SM broken: session is gone
     Network,
 };
 

@@ -5,7 +5,8 @@
 namespace oa {
 
 void wipe(void* data, std::size_t size) {
-    if (data != nullptr && size > 0) explicit_bzero(data, size);
+    if (data != nullptr && size > 0)
+        explicit_bzero(data, size);
 }
 
 void wipe(Bytes& bytes) {
@@ -48,8 +49,12 @@ SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept {
     return *this;
 }
 
-SecureBytes::~SecureBytes() { clear(); }
+SecureBytes::~SecureBytes() {
+    clear();
+}
 
-void SecureBytes::clear() { wipe(data_); }
+void SecureBytes::clear() {
+    wipe(data_);
+}
 
 }  // namespace oa

@@ -19,7 +19,8 @@ public:
     CommandApdu(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
                 Bytes data = {}, std::size_t le = kNoLe);
 
-    // Parses any of the seven ISO encodings (cases 1, 2S, 2E, 3S, 3E, 4S, 4E); rejects everything else.
+    // Parses any of the seven ISO encodings (cases 1, 2S, 2E, 3S, 3E, 4S, 4E); rejects everything
+    // else.
     static Result<CommandApdu> parse(ByteView encoded);
 
     std::uint8_t cla() const { return cla_; }

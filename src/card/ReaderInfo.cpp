@@ -15,12 +15,18 @@ const ReaderInfo* byName(const std::vector<ReaderInfo>& readers, const std::stri
 
 const char* toString(ReaderEvent::Kind kind) {
     switch (kind) {
-        case ReaderEvent::Kind::ReaderAdded: return "reader added";
-        case ReaderEvent::Kind::ReaderRemoved: return "reader removed";
-        case ReaderEvent::Kind::CardInserted: return "card inserted";
-        case ReaderEvent::Kind::CardRemoved: return "card removed";
-        case ReaderEvent::Kind::ServiceLost: return "card service lost";
-        case ReaderEvent::Kind::ServiceRestored: return "card service restored";
+        case ReaderEvent::Kind::ReaderAdded:
+            return "reader added";
+        case ReaderEvent::Kind::ReaderRemoved:
+            return "reader removed";
+        case ReaderEvent::Kind::CardInserted:
+            return "card inserted";
+        case ReaderEvent::Kind::CardRemoved:
+            return "card removed";
+        case ReaderEvent::Kind::ServiceLost:
+            return "card service lost";
+        case ReaderEvent::Kind::ServiceRestored:
+            return "card service restored";
     }
     return "?";
 }
@@ -34,13 +40,16 @@ std::vector<ReaderEvent> diffReaders(const std::vector<ReaderInfo>& before,
         if (old.cardPresent && (!now || !now->cardPresent || now->atr != old.atr)) {
             events.push_back({Kind::CardRemoved, old.name, {}});
         }
-        if (!now) events.push_back({Kind::ReaderRemoved, old.name, {}});
+        if (!now)
+            events.push_back({Kind::ReaderRemoved, old.name, {}});
     }
     for (const ReaderInfo& now : after) {
         const ReaderInfo* old = byName(before, now.name);
-        if (!old) events.push_back({Kind::ReaderAdded, now.name, {}});
+        if (!old)
+            events.push_back({Kind::ReaderAdded, now.name, {}});
         const bool wasSameCard = old && old->cardPresent && old->atr == now.atr;
-        if (now.cardPresent && !wasSameCard) events.push_back({Kind::CardInserted, now.name, now.atr});
+        if (now.cardPresent && !wasSameCard)
+            events.push_back({Kind::CardInserted, now.name, now.atr});
     }
     return events;
 }

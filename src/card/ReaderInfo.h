@@ -11,13 +11,20 @@ struct ReaderInfo {
     std::string name;
     std::string backend;  // "pcsc", "simulator", "nfc"
     bool cardPresent = false;
-    Bytes atr;            // empty without a card
+    Bytes atr;  // empty without a card
 
     bool operator==(const ReaderInfo&) const = default;
 };
 
 struct ReaderEvent {
-    enum class Kind { ReaderAdded, ReaderRemoved, CardInserted, CardRemoved, ServiceLost, ServiceRestored };
+    enum class Kind {
+        ReaderAdded,
+        ReaderRemoved,
+        CardInserted,
+        CardRemoved,
+        ServiceLost,
+        ServiceRestored
+    };
     Kind kind;
     std::string reader;  // empty for service events
     Bytes atr;           // for CardInserted

@@ -38,7 +38,8 @@ class ResponseApdu {
 public:
     ResponseApdu() = default;
     ResponseApdu(Bytes data, std::uint16_t sw) : data_(std::move(data)), sw_(sw) {}
-    ResponseApdu(Bytes data, StatusWord sw) : ResponseApdu(std::move(data), static_cast<std::uint16_t>(sw)) {}
+    ResponseApdu(Bytes data, StatusWord sw)
+        : ResponseApdu(std::move(data), static_cast<std::uint16_t>(sw)) {}
 
     // Data followed by SW1 SW2; fewer than two bytes is not a response.
     static Result<ResponseApdu> parse(ByteView encoded);

@@ -31,6 +31,7 @@ TEST_CASE("A card swapped between two snapshots is seen as removed and inserted"
 }
 
 TEST_CASE("Identical snapshots yield no events") {
-    const std::vector<ReaderInfo> same{{"R1", "pcsc", false, {}}, {"R2", "pcsc", true, hexBytes("3B")}};
+    const std::vector<ReaderInfo> same{{"R1", "pcsc", false, {}},
+                                       {"R2", "pcsc", true, hexBytes("3B")}};
     CHECK(diffReaders(same, same).empty());
 }
