@@ -6,12 +6,9 @@ namespace oa {
 namespace {
 
 int nibble(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
 
@@ -32,11 +29,9 @@ bool fromHex(std::string_view hex, Bytes& out) {
     Bytes result;
     int high = -1;
     for (char c : hex) {
-        if (c == ' ')
-            continue;
+        if (c == ' ') continue;
         const int value = nibble(c);
-        if (value < 0)
-            return false;
+        if (value < 0) return false;
         if (high < 0) {
             high = value;
         } else {
@@ -44,16 +39,14 @@ bool fromHex(std::string_view hex, Bytes& out) {
             high = -1;
         }
     }
-    if (high >= 0)
-        return false;
+    if (high >= 0) return false;
     out = std::move(result);
     return true;
 }
 
 Bytes hexBytes(std::string_view hex) {
     Bytes out;
-    if (!fromHex(hex, out))
-        std::abort();
+    if (!fromHex(hex, out)) std::abort();
     return out;
 }
 
@@ -73,8 +66,7 @@ Bytes asciiBytes(std::string_view text) {
 }
 
 bool constantTimeEqual(ByteView a, ByteView b) {
-    if (a.size() != b.size())
-        return false;
+    if (a.size() != b.size()) return false;
     std::uint8_t diff = 0;
     for (std::size_t i = 0; i < a.size(); ++i)
         diff |= a[i] ^ b[i];

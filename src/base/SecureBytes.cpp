@@ -5,8 +5,7 @@
 namespace oa {
 
 void wipe(void* data, std::size_t size) {
-    if (data != nullptr && size > 0)
-        explicit_bzero(data, size);
+    if (data != nullptr && size > 0) explicit_bzero(data, size);
 }
 
 void wipe(Bytes& bytes) {

@@ -22,8 +22,7 @@ CommandApdu::CommandApdu(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, st
     : cla_(cla), ins_(ins), p1_(p1), p2_(p2), data_(std::move(data)), le_(le) {}
 
 int CommandApdu::isoCase() const {
-    if (data_.empty())
-        return le_ == kNoLe ? 1 : 2;
+    if (data_.empty()) return le_ == kNoLe ? 1 : 2;
     return le_ == kNoLe ? 3 : 4;
 }
 
@@ -48,8 +47,7 @@ Bytes CommandApdu::encode() const {
         const std::size_t wire = le_ == (extended ? kExtendedMaxLe : kShortMaxLe) ? 0 : le_;
         if (extended) {
             // Case 2E carries its own leading zero; in case 4E the Lc field already did.
-            if (data_.empty())
-                out.push_back(0x00);
+            if (data_.empty()) out.push_back(0x00);
             out.push_back(static_cast<std::uint8_t>(wire >> 8));
         }
         out.push_back(static_cast<std::uint8_t>(wire));
@@ -58,13 +56,11 @@ Bytes CommandApdu::encode() const {
 }
 
 Result<CommandApdu> CommandApdu::parse(ByteView in) {
-    if (in.size() < 4)
-        return malformed("APDU shorter than its header");
+    if (in.size() < 4) return malformed("APDU shorter than its header");
     CommandApdu apdu(in[0], in[1], in[2], in[3]);
     const ByteView body = in.subspan(4);
-    if (body.empty())
-        return apdu;         // case 1
-    if (body.size() == 1) {  // case 2S
+    if (body.empty()) return apdu;  // case 1
+    if (body.size() == 1) {         // case 2S
         apdu.le_ = shortLe(body[0]);
         return apdu;
     }
@@ -87,11 +83,9 @@ Result<CommandApdu> CommandApdu::parse(ByteView in) {
         apdu.le_ = extendedLe(body[1], body[2]);
         return apdu;
     }
-    if (body.size() < 3)
-        return malformed("APDU extended length truncated");
+    if (body.size() < 3) return malformed("APDU extended length truncated");
     const std::size_t lc = std::size_t{body[1]} << 8 | body[2];
-    if (lc == 0)
-        return malformed("APDU extended Lc of zero");
+    if (lc == 0) return malformed("APDU extended Lc of zero");
     if (body.size() == 3 + lc) {  // case 3E
         apdu.data_.assign(body.begin() + 3, body.end());
         return apdu;

@@ -40,13 +40,11 @@ std::vector<ReaderEvent> diffReaders(const std::vector<ReaderInfo>& before,
         if (old.cardPresent && (!now || !now->cardPresent || now->atr != old.atr)) {
             events.push_back({Kind::CardRemoved, old.name, {}});
         }
-        if (!now)
-            events.push_back({Kind::ReaderRemoved, old.name, {}});
+        if (!now) events.push_back({Kind::ReaderRemoved, old.name, {}});
     }
     for (const ReaderInfo& now : after) {
         const ReaderInfo* old = byName(before, now.name);
-        if (!old)
-            events.push_back({Kind::ReaderAdded, now.name, {}});
+        if (!old) events.push_back({Kind::ReaderAdded, now.name, {}});
         const bool wasSameCard = old && old->cardPresent && old->atr == now.atr;
         if (now.cardPresent && !wasSameCard)
             events.push_back({Kind::CardInserted, now.name, now.atr});

@@ -18,17 +18,14 @@ ReaderMonitor::~ReaderMonitor() {
 }
 
 void ReaderMonitor::start() {
-    if (running_.exchange(true))
-        return;
+    if (running_.exchange(true)) return;
     thread_ = std::thread([this] { run(); });
 }
 
 void ReaderMonitor::stop() {
-    if (!running_.exchange(false))
-        return;
+    if (!running_.exchange(false)) return;
     backend_.cancelWait();
-    if (thread_.joinable())
-        thread_.join();
+    if (thread_.joinable()) thread_.join();
 }
 
 std::vector<ReaderInfo> ReaderMonitor::snapshot() const {
@@ -40,8 +37,7 @@ void ReaderMonitor::run() {
     poll();
     while (running_) {
         auto waited = backend_.waitForChange(kWaitSlice);
-        if (!running_)
-            break;
+        if (!running_) break;
         if (!waited && waited.error().code == ErrorCode::NoService) {
             std::this_thread::sleep_for(kServiceRetry);
         }
@@ -56,8 +52,7 @@ void ReaderMonitor::poll() {
     std::vector<ReaderInfo> now = current.ok() ? *current : std::vector<ReaderInfo>{};
     {
         std::lock_guard lock(mutex_);
-        if (!current.ok() && available)
-            return;  // transient error: keep the last picture
+        if (!current.ok() && available) return;  // transient error: keep the last picture
         events = diffReaders(readers_, now);
         readers_ = now;
     }
@@ -68,8 +63,7 @@ void ReaderMonitor::poll() {
              {},
              {}});
     }
-    if (!events.empty() && listener_)
-        listener_(events);
+    if (!events.empty() && listener_) listener_(events);
 }
 
 }  // namespace oa

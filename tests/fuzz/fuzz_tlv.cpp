@@ -7,11 +7,9 @@
 namespace {
 
 void walk(const oa::asn1::Tlv& tlv, int depth) {
-    if (depth > 32 || !tlv.constructed)
-        return;
+    if (depth > 32 || !tlv.constructed) return;
     auto children = tlv.children();
-    if (!children)
-        return;
+    if (!children) return;
     for (const auto& child : *children)
         walk(child, depth + 1);
 }
@@ -21,14 +19,12 @@ void walk(const oa::asn1::Tlv& tlv, int depth) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const oa::ByteView input(data, size);
     auto all = oa::asn1::readAll(input);
-    if (!all)
-        return 0;
+    if (!all) return 0;
     oa::Bytes reencoded;
     for (const auto& tlv : *all) {
         oa::append(reencoded, oa::asn1::encode(tlv.tag, tlv.value));
         walk(tlv, 0);
     }
-    if (reencoded != oa::Bytes(input.begin(), input.end()))
-        std::abort();
+    if (reencoded != oa::Bytes(input.begin(), input.end())) std::abort();
     return 0;
 }
