@@ -1,0 +1,39 @@
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "base/Version.h"
+#include "sim/CardCommand.h"
+
+namespace {
+
+void printUsage() {
+    std::printf(
+        "usage: openausweis-sim --version\n"
+        "       openausweis-sim card [--vpcd HOST:PORT]   virtual eID card on vpcd "
+        "(default 127.0.0.1:35963)\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (arguments.empty()) {
+        printUsage();
+        return 2;
+    }
+    const std::string& command = arguments.front();
+    const std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
+    if (command == "--version") {
+        std::printf("openausweis-sim %s\n", oa::kVersion);
+        return 0;
+    }
+    if (command == "--help" || command == "help") {
+        printUsage();
+        return 0;
+    }
+    if (command == "card") return oa::sim::runCardCommand(rest);
+    std::fprintf(stderr, "openausweis-sim: unknown command '%s'\n", command.c_str());
+    printUsage();
+    return 2;
+}
