@@ -1,0 +1,152 @@
+#include "card/pcsc/PcscBackend.h"
+
+#include <algorithm>
+
+#include "card/pcsc/PcscCard.h"
+#include "card/pcsc/PcscContext.h"
+#include "card/pcsc/PcscError.h"
+
+namespace oa {
+namespace {
+
+// pcsc-lite reports reader plug and unplug as a change on this pseudo-reader.
+constexpr const char* kPnpNotification = "\\\\?PnP?\\Notification";
+
+SCARD_READERSTATE unawareState(const std::string& reader) {
+    SCARD_READERSTATE state{};
+    state.szReader = reader.c_str();
+    state.dwCurrentState = SCARD_STATE_UNAWARE;
+    return state;
+}
+
+ReaderInfo toReaderInfo(const SCARD_READERSTATE& state) {
+    ReaderInfo info;
+    info.name = state.szReader;
+    info.backend = "pcsc";
+    info.cardPresent = (state.dwEventState & SCARD_STATE_PRESENT) != 0;
+    if (info.cardPresent) {
+        const auto length = std::min<std::size_t>(state.cbAtr, sizeof state.rgbAtr);
+        info.atr.assign(state.rgbAtr, state.rgbAtr + length);
+    }
+    return info;
+}
+
+Result<Bytes> cardAtr(SCARDHANDLE handle) {
+    Bytes atr(MAX_ATR_SIZE);
+    DWORD atrLength = static_cast<DWORD>(atr.size());
+    DWORD state = 0;
+    DWORD protocol = 0;
+    DWORD nameLength = 0;
+    const LONG rv =
+        SCardStatus(handle, nullptr, &nameLength, &state, &protocol, atr.data(), &atrLength);
+    if (rv != SCARD_S_SUCCESS) return pcsc::toError(rv, "SCardStatus");
+    atr.resize(std::min<std::size_t>(atrLength, atr.size()));
+    return atr;
+}
+
+}  // namespace
+
+PcscBackend::PcscBackend()
+    : monitorContext_(std::make_shared<pcsc::PcscContext>()),
+      statusContext_(std::make_shared<pcsc::PcscContext>()),
+      connectionContext_(std::make_shared<pcsc::PcscContext>()) {}
+
+PcscBackend::~PcscBackend() = default;
+
+Result<std::vector<ReaderInfo>> PcscBackend::readers() {
+    std::lock_guard lock(statusMutex_);
+    auto result = queryReaders();
+    // A context from before a pcscd restart fails once; a fresh one may already succeed.
+    if (!result && result.error().code == ErrorCode::NoService) result = queryReaders();
+    return result;
+}
+
+Result<std::vector<ReaderInfo>> PcscBackend::queryReaders() {
+    auto names = statusContext_->listReaders();
+    if (!names) return names.error();
+    if (names->empty()) return std::vector<ReaderInfo>{};
+    auto context = statusContext_->get();
+    if (!context) return context.error();
+    std::vector<SCARD_READERSTATE> states;
+    for (const auto& reader : *names)
+        states.push_back(unawareState(reader));
+    const LONG rv = statusContext_->note(
+        SCardGetStatusChange(*context, 0, states.data(), static_cast<DWORD>(states.size())));
+    if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT) {
+        return pcsc::toError(rv, "SCardGetStatusChange");
+    }
+    std::vector<ReaderInfo> infos;
+    for (const auto& state : states) {
+        if (state.dwEventState & (SCARD_STATE_UNKNOWN | SCARD_STATE_IGNORE)) continue;
+        infos.push_back(toReaderInfo(state));
+    }
+    return infos;
+}
+
+Result<std::unique_ptr<Card>> PcscBackend::connect(const std::string& reader) {
+    auto context = connectionContext_->get();
+    if (!context) return context.error();
+    SCARDHANDLE handle = 0;
+    DWORD protocol = 0;
+    const LONG rv = connectionContext_->note(
+        SCardConnect(*context, reader.c_str(), SCARD_SHARE_SHARED,
+                     SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0, &handle, &protocol));
+    if (rv != SCARD_S_SUCCESS) {
+        Error error = pcsc::toError(rv, "SCardConnect");
+        if (error.code == ErrorCode::CardRemoved) {
+            error.code = ErrorCode::NoCard;
+            error.message = "There is no card in the reader.";
+        }
+        return error;
+    }
+    auto atr = cardAtr(handle);
+    if (!atr) {
+        connectionContext_->note(SCardDisconnect(handle, SCARD_LEAVE_CARD));
+        return atr.error();
+    }
+    return std::unique_ptr<Card>(
+        new PcscCard(connectionContext_, handle, protocol, reader, std::move(*atr)));
+}
+
+Result<void> PcscBackend::waitForChange(std::chrono::milliseconds timeout) {
+    std::lock_guard lock(waitMutex_);
+    if (cancelRequested_.exchange(false)) return {};
+    auto names = monitorContext_->listReaders();
+    if (!names) return names.error();
+    auto context = monitorContext_->get();
+    if (!context) return context.error();
+    names->push_back(kPnpNotification);
+    std::vector<SCARD_READERSTATE> states;
+    for (const auto& reader : *names) {
+        SCARD_READERSTATE state = unawareState(reader);
+        if (auto last = lastStates_.find(reader); last != lastStates_.end()) {
+            state.dwCurrentState = last->second;
+        }
+        states.push_back(state);
+    }
+    const auto milliseconds = static_cast<DWORD>(
+        std::clamp<std::chrono::milliseconds::rep>(timeout.count(), 0, INFINITE - 1));
+    const LONG rv = monitorContext_->note(SCardGetStatusChange(
+        *context, milliseconds, states.data(), static_cast<DWORD>(states.size())));
+    if (rv == SCARD_S_SUCCESS) {
+        lastStates_.clear();
+        for (const auto& state : states) {
+            lastStates_[state.szReader] = state.dwEventState & ~SCARD_STATE_CHANGED;
+        }
+    }
+    cancelRequested_ = false;
+    // Timeout, cancel and a reader that vanished meanwhile are all just wake-ups.
+    if (rv == SCARD_S_SUCCESS || rv == SCARD_E_TIMEOUT || rv == SCARD_E_CANCELLED ||
+        rv == SCARD_E_UNKNOWN_READER) {
+        return {};
+    }
+    lastStates_.clear();
+    return pcsc::toError(rv, "SCardGetStatusChange");
+}
+
+void PcscBackend::cancelWait() {
+    cancelRequested_ = true;
+    monitorContext_->cancel();
+}
+
+}  // namespace oa

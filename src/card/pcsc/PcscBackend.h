@@ -1,0 +1,46 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "card/ReaderBackend.h"
+
+namespace oa {
+
+namespace pcsc {
+class PcscContext;
+}
+
+// Readers and cards through pcsc-lite (pcscd). Three contexts keep the thread roles apart:
+// waitForChange() blocks on its own, readers() queries on another, connections use a third, so
+// the monitor thread never waits behind a workflow's card I/O or the other way round.
+class PcscBackend : public ReaderBackend {
+public:
+    PcscBackend();
+    ~PcscBackend() override;
+
+    std::string name() const override { return "pcsc"; }
+    Result<std::vector<ReaderInfo>> readers() override;
+    Result<std::unique_ptr<Card>> connect(const std::string& reader) override;
+    Result<void> waitForChange(std::chrono::milliseconds timeout) override;
+    void cancelWait() override;
+
+private:
+    Result<std::vector<ReaderInfo>> queryReaders();
+
+    std::shared_ptr<pcsc::PcscContext> monitorContext_;
+    std::shared_ptr<pcsc::PcscContext> statusContext_;
+    std::shared_ptr<pcsc::PcscContext> connectionContext_;
+    std::mutex statusMutex_;
+    std::mutex waitMutex_;
+    std::atomic<bool> cancelRequested_{false};
+    // What the previous wait saw, per reader (and the PnP pseudo-reader), so a change that
+    // happens between two waits still wakes the next one.
+    std::map<std::string, unsigned long> lastStates_;
+};
+
+}  // namespace oa

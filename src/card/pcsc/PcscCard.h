@@ -1,0 +1,39 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <winscard.h>
+
+#include "card/Card.h"
+#include "card/pcsc/PcscContext.h"
+
+namespace oa {
+
+// A shared connection to a card through pcscd. Status words 61xx and 6Cxx are handled here, so
+// callers see one complete response per command.
+class PcscCard : public Card {
+public:
+    PcscCard(std::shared_ptr<pcsc::PcscContext> context, SCARDHANDLE handle, DWORD protocol,
+             std::string reader, Bytes atr);
+    ~PcscCard() override;
+    PcscCard(const PcscCard&) = delete;
+    PcscCard& operator=(const PcscCard&) = delete;
+
+    Result<ResponseApdu> transmit(const CommandApdu& command) override;
+    const Bytes& atr() const override { return atr_; }
+    std::string readerName() const override { return reader_; }
+
+private:
+    Result<ResponseApdu> exchange(const CommandApdu& command);
+    Result<ResponseApdu> collectRemainingData(std::uint8_t cla, ResponseApdu first);
+    Error transmitError(LONG rv);
+
+    std::shared_ptr<pcsc::PcscContext> context_;
+    SCARDHANDLE handle_;
+    DWORD protocol_;
+    std::string reader_;
+    Bytes atr_;
+};
+
+}  // namespace oa
