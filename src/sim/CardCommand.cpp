@@ -1,9 +1,12 @@
 #include "sim/CardCommand.h"
 
 #include <cstdio>
+#include <memory>
 
 #include "sim/StopSignal.h"
 #include "sim/VpcdClient.h"
+#include "sim/card/CardProfile.h"
+#include "sim/card/CardStateFile.h"
 #include "sim/card/VirtualCard.h"
 
 namespace oa::sim {
@@ -13,6 +16,9 @@ constexpr const char* kDefaultVpcd = "127.0.0.1:35963";
 
 struct CardOptions {
     std::string vpcd = kDefaultVpcd;
+    std::string profile;
+    std::string profileFile;
+    std::string stateFile;
 };
 
 bool parseOptions(const std::vector<std::string>& arguments, CardOptions& options) {
@@ -21,12 +27,62 @@ bool parseOptions(const std::vector<std::string>& arguments, CardOptions& option
         const bool hasValue = i + 1 < arguments.size();
         if (argument == "--vpcd" && hasValue) {
             options.vpcd = arguments[++i];
+        } else if (argument == "--profile" && hasValue) {
+            options.profile = arguments[++i];
+        } else if (argument == "--profile-file" && hasValue) {
+            options.profileFile = arguments[++i];
+        } else if (argument == "--state" && hasValue) {
+            options.stateFile = arguments[++i];
         } else {
             std::fprintf(stderr, "openausweis-sim card: unexpected argument '%s'\n",
                          argument.c_str());
             return false;
         }
     }
+    if (!options.profile.empty() && !options.profileFile.empty()) {
+        std::fprintf(stderr, "openausweis-sim card: use either --profile or --profile-file\n");
+        return false;
+    }
+    return true;
+}
+
+void reportError(const Error& error) {
+    std::fprintf(stderr, "openausweis-sim card: %s (%s)\n", error.message.c_str(),
+                 error.detail.c_str());
+}
+
+std::optional<CardProfile> chooseProfile(const CardOptions& options) {
+    if (!options.profileFile.empty()) {
+        auto loaded = loadProfileFile(options.profileFile);
+        if (!loaded) {
+            reportError(loaded.error());
+            return std::nullopt;
+        }
+        return std::move(*loaded);
+    }
+    if (options.profile.empty()) return defaultProfile();
+    auto builtIn = builtInProfile(options.profile);
+    if (!builtIn) {
+        std::string names;
+        for (const auto& name : builtInProfileNames())
+            names += " " + name;
+        std::fprintf(stderr, "openausweis-sim card: unknown profile '%s'; known:%s\n",
+                     options.profile.c_str(), names.c_str());
+    }
+    return builtIn;
+}
+
+// Restores the card's PIN state from the state file and writes every later change back.
+bool attachStateFile(VirtualCard& card, const std::string& path) {
+    auto saved = loadCardState(path);
+    if (!saved) {
+        reportError(saved.error());
+        return false;
+    }
+    if (saved->has_value()) card.restoreState(**saved);
+    card.setStateListener([path](const PersistentCardState& state) {
+        if (auto written = saveCardState(path, state); !written) reportError(written.error());
+    });
     return true;
 }
 
@@ -42,8 +98,12 @@ int runCardCommand(const std::vector<std::string>& arguments) {
                      options.vpcd.c_str());
         return 2;
     }
+    auto profile = chooseProfile(options);
+    if (!profile) return 2;
+    VirtualCard card(std::move(*profile));
+    if (!options.stateFile.empty() && !attachStateFile(card, options.stateFile)) return 2;
     installStopSignalHandlers();
-    VirtualCard card;
+    std::fprintf(stderr, "openausweis-sim: card profile '%s'\n", card.profileName().c_str());
     VpcdClient client(host, port, card, [] { return stopRequested(); });
     client.run();
     std::fprintf(stderr, "openausweis-sim: card removed, stopping\n");

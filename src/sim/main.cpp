@@ -10,8 +10,11 @@ namespace {
 void printUsage() {
     std::printf(
         "usage: openausweis-sim --version\n"
-        "       openausweis-sim card [--vpcd HOST:PORT]   virtual eID card on vpcd "
-        "(default 127.0.0.1:35963)\n");
+        "       openausweis-sim card [--vpcd HOST:PORT] [--profile NAME | --profile-file F]\n"
+        "                            [--state FILE]\n"
+        "  card: the virtual eID card attached to vpcd (default 127.0.0.1:35963);\n"
+        "        profiles: mustermann (default), under18, deactivated, eat, transport-pin,\n"
+        "        mustermann-p384, mustermann-p512; --state keeps PIN state across runs\n");
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ TEST_CASE("EF.CardAccess carries the nPA's PACEInfo for ECDH-GM AES-128 on brain
 }
 
 TEST_CASE("A larger profile announces its own PACE and CA algorithms") {
-    VirtualCard card(sim::CardCryptoProfile::brainpoolP384r1());
+    VirtualCard card(*sim::builtInProfile("mustermann-p384"));
     const std::string content = exchange(card, "00B09C0000");
     CHECK(content.find("3012060A04007F00070202040203020102020110") != std::string::npos);
 }

@@ -9,11 +9,17 @@ namespace {
 
 constexpr std::uint8_t kInsSelect = 0xA4;
 constexpr std::uint8_t kInsReadBinary = 0xB0;
+constexpr std::uint8_t kInsResetRetryCounter = 0x2C;
 
 constexpr std::uint16_t kEfCardAccess = 0x011C;
 constexpr std::uint8_t kSfiCardAccess = 0x1C;
 constexpr std::uint16_t kEfDir = 0x2F00;
 constexpr std::uint8_t kSfiDir = 0x1E;
+
+// RESET RETRY COUNTER: P1 02 = new value, 03 = reset only; P2 = password reference (03 PIN).
+constexpr std::uint8_t kRrcChangeReference = 0x02;
+constexpr std::uint8_t kRrcResetOnly = 0x03;
+constexpr std::uint8_t kReferencePin = 0x03;
 
 ResponseApdu status(StatusWord sw) {
     return ResponseApdu({}, sw);
@@ -26,12 +32,16 @@ bool supportedClass(std::uint8_t cla) {
     return base == 0x00 || base == 0x80;
 }
 
+bool sameSecret(const SecureBytes& a, const SecureBytes& b) {
+    return constantTimeEqual(a.bytes(), b.bytes());
+}
+
 }  // namespace
 
-VirtualCard::VirtualCard() : VirtualCard(sim::CardCryptoProfile{}) {}
+VirtualCard::VirtualCard() : VirtualCard(sim::defaultProfile()) {}
 
-VirtualCard::VirtualCard(const sim::CardCryptoProfile& crypto)
-    : crypto_(crypto), atr_(defaultAtr()) {
+VirtualCard::VirtualCard(sim::CardProfile profile)
+    : profile_(std::move(profile)), pins_(profile_.pinState, profile_.secrets), atr_(defaultAtr()) {
     buildFileSystem();
 }
 
@@ -41,24 +51,59 @@ Bytes VirtualCard::defaultAtr() {
 }
 
 void VirtualCard::buildFileSystem() {
-    files_.addFile({kEfCardAccess, kSfiCardAccess, sim::encodeEfCardAccess(crypto_),
+    files_.addFile({kEfCardAccess, kSfiCardAccess, sim::encodeEfCardAccess(profile_.crypto),
                     sim::ReadAccess::Always, 0});
     files_.addFile({kEfDir, kSfiDir, sim::encodeEfDir(), sim::ReadAccess::Always, 0});
+    sim::Application eid{sim::eidApplicationId(), {}};
+    for (int number = sim::kFirstDataGroup; number <= sim::kLastDataGroup; ++number) {
+        if (auto content = sim::encodeDataGroup(profile_.person, number)) {
+            const auto sfi = static_cast<std::uint8_t>(number);
+            eid.files.push_back({static_cast<std::uint16_t>(0x0100 | number), sfi,
+                                 std::move(*content), sim::ReadAccess::DataGroupRight, number});
+        }
+    }
     files_.addApplication({sim::epassApplicationId(), {}});
-    files_.addApplication({sim::eidApplicationId(), {}});
+    files_.addApplication(std::move(eid));
     files_.addApplication({sim::esignApplicationId(), {}});
+}
+
+sim::PinState VirtualCard::pinState() const {
+    std::lock_guard lock(mutex_);
+    return pins_.state();
+}
+
+void VirtualCard::restoreState(const sim::PersistentCardState& state) {
+    std::lock_guard lock(mutex_);
+    sim::CardSecrets secrets = pins_.secrets();
+    secrets.pin = state.pin;
+    pins_ = sim::PinStateMachine(state.pinState, std::move(secrets));
+}
+
+void VirtualCard::setStateListener(StateListener listener) {
+    std::lock_guard lock(mutex_);
+    stateListener_ = std::move(listener);
 }
 
 Bytes VirtualCard::process(ByteView command) {
     std::lock_guard lock(mutex_);
+    const sim::PinState before = pins_.state();
+    const SecureBytes pinBefore = pins_.secrets().pin;
     const auto apdu = CommandApdu::parse(command);
-    if (!apdu) return status(StatusWord::WrongLength).encode();
-    return dispatch(*apdu).encode();
+    Bytes response = apdu ? dispatch(*apdu).encode() : status(StatusWord::WrongLength).encode();
+    notifyIfStateChanged(before, pinBefore);
+    return response;
+}
+
+void VirtualCard::notifyIfStateChanged(const sim::PinState& before, const SecureBytes& pinBefore) {
+    if (!stateListener_) return;
+    if (before == pins_.state() && sameSecret(pinBefore, pins_.secrets().pin)) return;
+    stateListener_({pins_.state(), pins_.secrets().pin});
 }
 
 void VirtualCard::reset() {
     std::lock_guard lock(mutex_);
     files_.selectMasterFile();
+    pins_.resetSession();
 }
 
 ResponseApdu VirtualCard::dispatch(const CommandApdu& command) {
@@ -69,9 +114,21 @@ ResponseApdu VirtualCard::dispatch(const CommandApdu& command) {
         case kInsReadBinary:
             return sim::readBinary(files_, command,
                                    [this](const sim::ElementaryFile& f) { return mayRead(f); });
+        case kInsResetRetryCounter:
+            return resetRetryCounter(command);
         default:
             return status(StatusWord::InsNotSupported);
     }
+}
+
+ResponseApdu VirtualCard::resetRetryCounter(const CommandApdu& command) {
+    if (command.p2() != kReferencePin) return status(StatusWord::ReferencedDataNotFound);
+    if (command.p1() == kRrcResetOnly) {
+        if (!command.data().empty()) return status(StatusWord::WrongLength);
+        return status(pins_.unblockPin());
+    }
+    if (command.p1() == kRrcChangeReference) return status(pins_.changePin(command.data()));
+    return status(StatusWord::WrongParameters);
 }
 
 StatusWord VirtualCard::mayRead(const sim::ElementaryFile& file) const {

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/Result.h"
+#include "sim/card/CardCryptoProfile.h"
+#include "sim/card/PersonalData.h"
+#include "sim/card/PinStateMachine.h"
+
+namespace oa::sim {
+
+// Everything that makes one test card: the holder's data, the secrets and PIN state it leaves the
+// factory with, and its algorithms.
+struct CardProfile {
+    std::string name;
+    PersonalData person;
+    CardSecrets secrets;
+    PinState pinState;
+    CardCryptoProfile crypto;
+};
+
+// Built-in test persons: "mustermann" (the default adult), "under18", "deactivated", "eat"
+// (electronic residence permit), "transport-pin" (5-digit PIN from the PIN letter), and
+// "mustermann-p384" / "mustermann-p512" with the larger PACE curves.
+std::optional<CardProfile> builtInProfile(const std::string& name);
+std::vector<std::string> builtInProfileNames();
+CardProfile defaultProfile();
+
+// A profile from JSON text: any built-in as "base", then overrides. Unknown keys and wrong types
+// are errors, so a typo in a test fixture does not silently give a default card.
+Result<CardProfile> profileFromJson(ByteView json);
+Result<CardProfile> loadProfileFile(const std::string& path);
+
+}  // namespace oa::sim
