@@ -1,0 +1,53 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import OpenAusweis
+
+// The list of screens. Up/Down move between them, Enter or Space opens one.
+ColumnLayout {
+    id: bar
+
+    required property ReaderListModel readers
+    property int currentIndex: 0
+
+    spacing: 2
+    Accessible.role: Accessible.PageTabList
+    Accessible.name: qsTr("Screens")
+
+    NavigationButton {
+        id: startButton
+        text: qsTr("Start")
+        symbol: "\u2302"
+        checked: bar.currentIndex === 0
+        onClicked: bar.currentIndex = 0
+        KeyNavigation.down: readersButton
+        focus: true
+    }
+    NavigationButton {
+        id: readersButton
+        text: qsTr("Readers & diagnosis")
+        symbol: "\u2630"
+        badge: bar.readers.serviceAvailable ? "" : "!"
+        checked: bar.currentIndex === 1
+        onClicked: bar.currentIndex = 1
+        KeyNavigation.up: startButton
+        KeyNavigation.down: settingsButton
+    }
+    NavigationButton {
+        id: settingsButton
+        text: qsTr("Settings")
+        symbol: "\u2699"
+        checked: bar.currentIndex === 2
+        onClicked: bar.currentIndex = 2
+        KeyNavigation.up: readersButton
+        KeyNavigation.down: helpButton
+    }
+    NavigationButton {
+        id: helpButton
+        text: qsTr("Help and about")
+        symbol: "?"
+        checked: bar.currentIndex === 3
+        onClicked: bar.currentIndex = 3
+        KeyNavigation.up: settingsButton
+    }
+}

@@ -1,0 +1,72 @@
+#include "app/Desktop.h"
+
+#include <QQuickWindow>
+#include <QSettings>
+
+#include "app/ReaderEventLog.h"
+#include "base/Version.h"
+
+namespace oa {
+namespace {
+
+const QString kLanguageKey = QStringLiteral("language");
+const QString kDemoModeKey = QStringLiteral("demoMode");
+
+}  // namespace
+
+Desktop::Desktop(std::vector<ReaderFeed*> feeds, QObject* parent)
+    : QObject(parent),
+      engine_(std::make_unique<QQmlApplicationEngine>()),
+      language_(engine_.get()),
+      feeds_(std::move(feeds)) {
+    for (ReaderFeed* feed : feeds_) {
+        feed->setParent(this);
+        connect(feed, &ReaderFeed::eventsOccurred, this,
+                [feed](const auto& events) { logReaderEvents(feed->source(), events); });
+        connect(feed, &ReaderFeed::readersChanged, this,
+                [this, feed](const auto& readers, bool available) {
+                    readers_.update(feed->source(), feed->simulated(), readers, available);
+                });
+    }
+    restoreSettings();
+    connect(&language_, &Language::codeChanged, this,
+            [this] { QSettings().setValue(kLanguageKey, language_.code()); });
+    connect(&readers_, &ReaderListModel::demoModeChanged, this,
+            [this] { QSettings().setValue(kDemoModeKey, static_cast<int>(readers_.demoMode())); });
+}
+
+// Feeds stop and the user interface goes before the model they share does.
+Desktop::~Desktop() {
+    for (ReaderFeed* feed : feeds_)
+        feed->stop();
+    engine_.reset();
+}
+
+bool Desktop::start() {
+    for (ReaderFeed* feed : feeds_)
+        feed->start();
+    engine_->setInitialProperties({
+        {QStringLiteral("readers"), QVariant::fromValue(&readers_)},
+        {QStringLiteral("language"), QVariant::fromValue(&language_)},
+        {QStringLiteral("version"), QString::fromLatin1(kVersion)},
+    });
+    engine_->load(QUrl(QStringLiteral("qrc:/OpenAusweis/Main.qml")));
+    return window() != nullptr;
+}
+
+QQuickWindow* Desktop::window() const {
+    const auto roots = engine_->rootObjects();
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(roots.first());
+}
+
+void Desktop::restoreSettings() {
+    QSettings settings;
+    language_.setCode(settings.value(kLanguageKey, Language::systemDefault()).toString());
+    if (language_.code().isEmpty()) language_.setCode(QStringLiteral("en"));
+    const int demo = settings.value(kDemoModeKey, 0).toInt();
+    if (demo >= 0 && demo <= static_cast<int>(ReaderListModel::DemoMode::Off)) {
+        readers_.setDemoMode(static_cast<ReaderListModel::DemoMode>(demo));
+    }
+}
+
+}  // namespace oa

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlApplicationEngine>
+#include <memory>
+#include <vector>
+
+#include "app/Language.h"
+#include "app/ReaderFeed.h"
+#include "app/ReaderListModel.h"
+
+class QQuickWindow;
+
+namespace oa {
+
+// The windowed face: the QML user interface over live reader feeds. Settings the user chose
+// (language, demo mode, appearance) are kept in QSettings.
+class Desktop : public QObject {
+    Q_OBJECT
+public:
+    // Takes ownership of the feeds.
+    explicit Desktop(std::vector<ReaderFeed*> feeds, QObject* parent = nullptr);
+    ~Desktop() override;
+
+    // Starts the feeds and shows the main window. False if the QML could not be loaded.
+    bool start();
+
+    QQmlApplicationEngine& engine() { return *engine_; }
+    ReaderListModel& readers() { return readers_; }
+    Language& language() { return language_; }
+    QQuickWindow* window() const;
+
+private:
+    void restoreSettings();
+
+    // Goes first on destruction, so no binding sees the model or language vanish.
+    std::unique_ptr<QQmlApplicationEngine> engine_;
+    ReaderListModel readers_;
+    Language language_;
+    std::vector<ReaderFeed*> feeds_;
+};
+
+}  // namespace oa
