@@ -43,8 +43,10 @@ ApplicationWindow {
 
         Pane {
             id: sidebar
+            // Controls are focus scopes: the navigation gets the keyboard first.
+            focus: true
             Layout.fillHeight: true
-            Layout.preferredWidth: Math.max(220, navigationColumn.implicitWidth + 2 * padding)
+            Layout.preferredWidth: 260
             Material.background: Material.theme === Material.Dark ? "#16324d" : "#e8eef5"
             Material.elevation: 2
 
@@ -73,6 +75,7 @@ ApplicationWindow {
 
                 NavigationBar {
                     id: navigation
+                    objectName: "navigation"
                     Layout.fillWidth: true
                     readers: window.readers
                 }

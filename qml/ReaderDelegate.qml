@@ -19,7 +19,9 @@ ItemDelegate {
     readonly property string cardText: cardPresent ? qsTr("Card inserted") : qsTr("No card")
 
     width: ListView.view ? ListView.view.width : implicitWidth
+    // Shows state only: focusable for keyboard and screen reader users, no hover effect.
     focusPolicy: Qt.StrongFocus
+    hoverEnabled: false
     Accessible.role: Accessible.ListItem
     Accessible.name: title + ", " + cardText
     Accessible.description: simulated ? qsTr("Simulated reader %1 for trying out the app").arg(name)

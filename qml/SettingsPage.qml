@@ -28,16 +28,19 @@ ScrollablePage {
 
     Section { text: qsTr("Language") }
     ButtonGroup { id: languageGroup }
-    Repeater {
-        model: page.language.available
-        delegate: Choice {
-            required property string modelData
-            objectName: "language_" + modelData
-            text: page.language.nativeName(modelData)
-            checked: page.language.code === modelData
-            ButtonGroup.group: languageGroup
-            onClicked: page.language.code = modelData
-        }
+    Choice {
+        objectName: "language_de"
+        text: page.language.nativeName("de")
+        checked: page.language.code === "de"
+        ButtonGroup.group: languageGroup
+        onClicked: page.language.code = "de"
+    }
+    Choice {
+        objectName: "language_en"
+        text: page.language.nativeName("en")
+        checked: page.language.code === "en"
+        ButtonGroup.group: languageGroup
+        onClicked: page.language.code = "en"
     }
 
     Section { text: qsTr("Appearance") }

@@ -185,6 +185,31 @@ private slots:
         QCOMPARE(QSettings().value("language").toString(), QString("en"));
     }
 
+    // Set OA_GUI_SCREENSHOT_DIR to keep a picture of every screen for review.
+    void keyboardReachesEveryScreen() {
+        Fixture f;
+        f.simulator->setReaders({{"Simulator", "simulator", true, {0x3B, 0x00}}});
+        QVERIFY(f.desktop->start());
+        auto* window = f.desktop->window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto* navigation = f.find("navigation");
+        QVERIFY(navigation);
+        QTRY_COMPARE_WITH_TIMEOUT(f.desktop->readers().rowCount(), 1, kVisibleWithinMs);
+        window->requestActivate();
+        QTRY_VERIFY(window->activeFocusItem());
+        const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
+        for (int screen = 0; screen < 4; ++screen) {
+            QCOMPARE(navigation->property("currentIndex").toInt(), screen);
+            if (!shots.isEmpty()) {
+                QVERIFY(
+                    window->grabWindow().save(QString("%1/screen-%2.png").arg(shots).arg(screen)));
+            }
+            QTest::keyClick(window, Qt::Key_Down);
+            QTest::keyClick(window, Qt::Key_Return);
+        }
+        QCOMPARE(navigation->property("currentIndex").toInt(), 3);
+    }
+
     void modelFollowsBackendOrderAndReportsCardChangesAsDataChanges() {
         ReaderListModel model;
         QAbstractItemModelTester tester(&model,
