@@ -5,7 +5,8 @@
 # mount and network namespace: parallel runs never collide and nothing outside can plug a card in.
 # CMD sees OA_PCSCD_PID (the running pcscd) and OA_PCSCD_RESTART (a command line that starts a
 # new pcscd, waits for its socket and prints its pid). Missing root or unshare is a failure, not a
-# skip: a skipped integration test would hide that nothing was proven.
+# skip: a skipped integration test would hide that nothing was proven. A private pid namespace
+# makes sure no pcscd or card process outlives the run.
 set -euo pipefail
 
 readonly SELF="$(readlink -f "$0")"
@@ -22,7 +23,6 @@ start_pcscd() {
     rm -f "$SOCKET"
     pcscd -f -c "$VPCD_CONFIG" >>"$OA_PCSCD_STATE/pcscd.log" 2>&1 </dev/null &
     local pid=$!
-    echo "$pid" >>"$OA_PCSCD_STATE/pids"
     local deadline=$((SECONDS + SOCKET_WAIT_SECONDS))
     until [[ -S "$SOCKET" ]]; do
         kill -0 "$pid" 2>/dev/null || fail "pcscd exited at start-up; log: $(tail -n 20 "$OA_PCSCD_STATE/pcscd.log")"
@@ -32,21 +32,11 @@ start_pcscd() {
     echo "$pid"
 }
 
-# Every process left in this network namespace belongs to the run: pcscd instances, card processes
-# a crashed test left behind.
-kill_namespace_processes() {
-    local own_namespace pid
-    own_namespace="$(readlink /proc/self/ns/net)"
-    for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-        [[ "$pid" == "$$" || "$pid" == "$BASHPID" ]] && continue
-        [[ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" == "$own_namespace" ]] || continue
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-}
-
 cleanup() {
     local status=$?
-    kill_namespace_processes
+    # As init of the private pid namespace, this takes down every pcscd and every card process a
+    # test left behind (the kernel would do it anyway when this script exits, even on SIGKILL).
+    kill -KILL -1 2>/dev/null || true
     wait 2>/dev/null || true
     if ((status != 0)) && [[ -s "$OA_PCSCD_STATE/pcscd.log" ]]; then
         echo "with-pcscd.sh: pcscd log (last lines):" >&2
@@ -64,18 +54,21 @@ fi
 
 (($# > 0)) || { echo "usage: with-pcscd.sh CMD..." >&2; exit 2; }
 
-if [[ "${OA_PCSCD_NAMESPACE:-}" != "$$" ]]; then
+if [[ "${OA_PCSCD_NAMESPACE:-}" != 1 || $$ != 1 ]]; then
     ((EUID == 0)) || fail "must run as root (needs mount and network namespaces for a private pcscd)"
     command -v unshare >/dev/null || fail "unshare (util-linux) is not installed"
     command -v pcscd >/dev/null || fail "pcscd is not installed"
     command -v ip >/dev/null || fail "ip (iproute2) is not installed"
     [[ -r "$VPCD_CONFIG" ]] || fail "$VPCD_CONFIG is missing (install vsmartcard-vpcd)"
-    # exec keeps the pid, which tells the re-executed script that it is inside the namespace.
-    export OA_PCSCD_NAMESPACE=$$
-    exec unshare --mount --net --propagation private "$SELF" "$@" ||
-        fail "unshare --mount --net failed"
+    # A private pid namespace too, with this script as its init: whatever kills the run (a ctest
+    # timeout sends SIGKILL) takes every pcscd and card process with it.
+    export OA_PCSCD_NAMESPACE=1
+    OA_HOST_NETWORK="$(readlink /proc/self/ns/net)"
+    export OA_HOST_NETWORK
+    exec unshare --mount --net --pid --fork --kill-child --mount-proc --propagation private \
+        "$SELF" "$@" || fail "unshare failed"
 fi
-[[ "$(readlink /proc/self/ns/net)" != "$(readlink /proc/1/ns/net)" ]] ||
+[[ "$(readlink /proc/self/ns/net)" != "${OA_HOST_NETWORK:-}" ]] ||
     fail "not in a private network namespace"
 
 ip link set lo up || fail "cannot bring lo up"
@@ -89,7 +82,7 @@ trap 'exit 143' TERM INT
 OA_PCSCD_PID="$(start_pcscd)"
 export OA_PCSCD_PID
 export OA_PCSCD_RESTART="$SELF --restart-pcscd"
-unset OA_PCSCD_NAMESPACE
+unset OA_PCSCD_NAMESPACE OA_HOST_NETWORK
 
 set +e
 "$@"
