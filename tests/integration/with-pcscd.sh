@@ -6,7 +6,8 @@
 # CMD sees OA_PCSCD_PID (the running pcscd) and OA_PCSCD_RESTART (a command line that starts a
 # new pcscd, waits for its socket and prints its pid). Missing root or unshare is a failure, not a
 # skip: a skipped integration test would hide that nothing was proven. A private pid namespace
-# makes sure no pcscd or card process outlives the run.
+# makes sure no pcscd or card process outlives the run. OA_PCSCD_READERS=none starts pcscd
+# without the vpcd readers.
 set -euo pipefail
 
 readonly SELF="$(readlink -f "$0")"
@@ -21,7 +22,9 @@ fail() {
 
 start_pcscd() {
     rm -f "$SOCKET"
-    pcscd -f -c "$VPCD_CONFIG" >>"$OA_PCSCD_STATE/pcscd.log" 2>&1 </dev/null &
+    local config="$VPCD_CONFIG"
+    [[ "${OA_PCSCD_READERS:-vpcd}" == none ]] && config=/dev/null
+    pcscd -f -c "$config" >>"$OA_PCSCD_STATE/pcscd.log" 2>&1 </dev/null &
     local pid=$!
     local deadline=$((SECONDS + SOCKET_WAIT_SECONDS))
     until [[ -S "$SOCKET" ]]; do
