@@ -9,6 +9,8 @@
 #include "app/Desktop.h"
 #include "app/HeadlessService.h"
 #include "app/ReaderBackends.h"
+#include "app/ReaderEventLog.h"
+#include "app/TerminationSignals.h"
 #include "base/Version.h"
 
 Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
@@ -24,9 +26,14 @@ void describeApplication() {
 int runHeadless(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     describeApplication();
+    oa::TerminationSignals termination;
+    QObject::connect(&termination, &oa::TerminationSignals::received, &app,
+                     &QCoreApplication::quit);
     oa::HeadlessService service(oa::createReaderFeeds(nullptr));
     service.start();
-    return app.exec();
+    const int status = app.exec();
+    qCInfo(oa::lcReaders) << "stopped";
+    return status;
 }
 
 int runWindow(int argc, char** argv) {
@@ -37,6 +44,9 @@ int runWindow(int argc, char** argv) {
     QGuiApplication::setWindowIcon(
         QIcon(QStringLiteral(":/OpenAusweis/resources/openausweis.svg")));
     QQuickStyle::setStyle(QStringLiteral("Material"));
+    oa::TerminationSignals termination;
+    QObject::connect(&termination, &oa::TerminationSignals::received, &app,
+                     &QCoreApplication::quit);
     oa::Desktop desktop(oa::createReaderFeeds(nullptr));
     if (!desktop.start()) return 1;
     return app.exec();
