@@ -102,3 +102,21 @@ TEST_CASE("A card answering 61xx without end gives a CardError", "[transmit]") {
     REQUIRE_FALSE(response.ok());
     CHECK(response.error().code == ErrorCode::CardError);
 }
+
+TEST_CASE("Extended-length commands and answers pass through pcscd and vpcd whole", "[transmit]") {
+    const Bytes body = pattern(1000, 0x05);
+    const Bytes answer = pattern(3000, 0x09);
+    ScriptedConnection scripted([&](const Bytes& command) {
+        return command.size() == 4 + 3 + body.size() + 2 ? withSw(answer, 0x9000)
+                                                         : withSw({}, 0x6700);
+    });
+    REQUIRE(scripted.connection->supportsExtendedLength());
+
+    const CommandApdu command(0x00, 0x2A, 0x00, 0xBE, body, CommandApdu::kExtendedMaxLe);
+    auto response = scripted.connection->transmit(command);
+    REQUIRE(response.ok());
+    CHECK(response->isSuccess());
+    CHECK(response->data() == answer);
+    REQUIRE(scripted.card->commands().size() == 1);
+    CHECK(scripted.card->commands()[0] == command.encode());
+}
