@@ -116,25 +116,15 @@ Result<void> PcscBackend::waitForChange(std::chrono::milliseconds timeout) {
     auto context = monitorContext_->get();
     if (!context) return context.error();
     names->push_back(kPnpNotification);
-    std::vector<SCARD_READERSTATE> states;
-    for (const auto& reader : *names) {
-        SCARD_READERSTATE state = unawareState(reader);
-        if (auto last = lastStates_.find(reader); last != lastStates_.end()) {
-            state.dwCurrentState = last->second;
-        }
-        states.push_back(state);
-    }
+    std::vector<SCARD_READERSTATE> states = statesToWatch(*names);
     const auto milliseconds = static_cast<DWORD>(
         std::clamp<std::chrono::milliseconds::rep>(timeout.count(), 0, INFINITE - 1));
+    // A cancel that arrives before the wait has begun would find nothing to wake.
+    if (cancelRequested_.exchange(false)) return {};
     const LONG rv = monitorContext_->note(SCardGetStatusChange(
         *context, milliseconds, states.data(), static_cast<DWORD>(states.size())));
-    if (rv == SCARD_S_SUCCESS) {
-        lastStates_.clear();
-        for (const auto& state : states) {
-            lastStates_[state.szReader] = state.dwEventState & ~SCARD_STATE_CHANGED;
-        }
-    }
     cancelRequested_ = false;
+    if (rv == SCARD_S_SUCCESS) rememberStates(states);
     // Timeout, cancel and a reader that vanished meanwhile are all just wake-ups.
     if (rv == SCARD_S_SUCCESS || rv == SCARD_E_TIMEOUT || rv == SCARD_E_CANCELLED ||
         rv == SCARD_E_UNKNOWN_READER) {
@@ -142,6 +132,25 @@ Result<void> PcscBackend::waitForChange(std::chrono::milliseconds timeout) {
     }
     lastStates_.clear();
     return pcsc::toError(rv, "SCardGetStatusChange");
+}
+
+std::vector<SCARD_READERSTATE> PcscBackend::statesToWatch(const std::vector<std::string>& names) {
+    std::vector<SCARD_READERSTATE> states;
+    for (const auto& reader : names) {
+        SCARD_READERSTATE state = unawareState(reader);
+        if (auto last = lastStates_.find(reader); last != lastStates_.end()) {
+            state.dwCurrentState = last->second;
+        }
+        states.push_back(state);
+    }
+    return states;
+}
+
+void PcscBackend::rememberStates(const std::vector<SCARD_READERSTATE>& states) {
+    lastStates_.clear();
+    for (const auto& state : states) {
+        lastStates_[state.szReader] = state.dwEventState & ~SCARD_STATE_CHANGED;
+    }
 }
 
 void PcscBackend::cancelWait() {

@@ -1,11 +1,12 @@
 #pragma once
 
 #include <atomic>
-#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+
+#include <winscard.h>
 
 #include "card/ReaderBackend.h"
 
@@ -31,6 +32,8 @@ public:
 
 private:
     Result<std::vector<ReaderInfo>> queryReaders();
+    std::vector<SCARD_READERSTATE> statesToWatch(const std::vector<std::string>& names);
+    void rememberStates(const std::vector<SCARD_READERSTATE>& states);
 
     std::shared_ptr<pcsc::PcscContext> monitorContext_;
     std::shared_ptr<pcsc::PcscContext> statusContext_;
