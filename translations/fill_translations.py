@@ -1,6 +1,11 @@
 #!/usr/bin/python3
 """Fills openausweis_en.ts (English = source text) and checks openausweis_de.ts against the
-German glossary below. Run after lupdate: /usr/bin/python3 translations/fill_translations.py"""
+German glossary below. After changing user-visible strings:
+    ninja -C <build> update_translations        (lupdate over src/app and qml/)
+    /usr/bin/python3 translations/fill_translations.py
+    ninja -C <build> update_translations        (restores lupdate's own formatting)
+Exits non-zero while a German translation is missing; ctest "gui: translations complete" checks
+the result."""
 import pathlib
 import sys
 import xml.etree.ElementTree as ET
