@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "FakeReaderBackend.h"
+#include "app/AppOptions.h"
 #include "app/Desktop.h"
 #include "base/Version.h"
 
@@ -227,6 +228,20 @@ private slots:
         QCOMPARE(changed.first().first().value<QModelIndex>().row(), 1);
         QCOMPARE(removed.count(), 0);
         QCOMPARE(model.cardCount(), 1);
+    }
+
+    void versionAndHelpWinOverHeadlessAndQtOptionsPassThrough() {
+        using Mode = AppOptions::Mode;
+        const auto parse = [](std::vector<const char*> args) {
+            args.insert(args.begin(), "openausweis");
+            return parseAppOptions(static_cast<int>(args.size()), args.data()).mode;
+        };
+        QCOMPARE(parse({}), Mode::Window);
+        QCOMPARE(parse({"-platform", "offscreen"}), Mode::Window);
+        QCOMPARE(parse({"--headless"}), Mode::Headless);
+        QCOMPARE(parse({"--headless", "--version"}), Mode::Version);
+        QCOMPARE(parse({"--help", "--headless"}), Mode::Help);
+        QVERIFY(versionText() == std::string("openausweis ") + kVersion + "\n");
     }
 
     void unknownLanguageIsIgnored() {
