@@ -5,6 +5,7 @@
 #include "card/pcsc/PcscCard.h"
 #include "card/pcsc/PcscContext.h"
 #include "card/pcsc/PcscError.h"
+#include "card/pcsc/ReaderFeatures.h"
 
 namespace oa {
 namespace {
@@ -104,8 +105,9 @@ Result<std::unique_ptr<Card>> PcscBackend::connect(const std::string& reader) {
         connectionContext_->note(SCardDisconnect(handle, SCARD_LEAVE_CARD));
         return atr.error();
     }
-    return std::unique_ptr<Card>(
-        new PcscCard(connectionContext_, handle, protocol, reader, std::move(*atr)));
+    return std::unique_ptr<Card>(new PcscCard(connectionContext_, handle, protocol, reader,
+                                              std::move(*atr),
+                                              pcsc::readerSupportsExtendedLength(handle)));
 }
 
 Result<void> PcscBackend::waitForChange(std::chrono::milliseconds timeout) {

@@ -16,12 +16,13 @@ std::size_t shortLe(std::uint8_t sw2) {
 }  // namespace
 
 PcscCard::PcscCard(std::shared_ptr<pcsc::PcscContext> context, SCARDHANDLE handle, DWORD protocol,
-                   std::string reader, Bytes atr)
+                   std::string reader, Bytes atr, bool extendedLength)
     : context_(std::move(context)),
       handle_(handle),
       protocol_(protocol),
       reader_(std::move(reader)),
-      atr_(std::move(atr)) {}
+      atr_(std::move(atr)),
+      extendedLength_(extendedLength) {}
 
 PcscCard::~PcscCard() {
     SCardDisconnect(handle_, SCARD_LEAVE_CARD);

@@ -15,7 +15,7 @@ namespace oa {
 class PcscCard : public Card {
 public:
     PcscCard(std::shared_ptr<pcsc::PcscContext> context, SCARDHANDLE handle, DWORD protocol,
-             std::string reader, Bytes atr);
+             std::string reader, Bytes atr, bool extendedLength);
     ~PcscCard() override;
     PcscCard(const PcscCard&) = delete;
     PcscCard& operator=(const PcscCard&) = delete;
@@ -23,6 +23,7 @@ public:
     Result<ResponseApdu> transmit(const CommandApdu& command) override;
     const Bytes& atr() const override { return atr_; }
     std::string readerName() const override { return reader_; }
+    bool supportsExtendedLength() const override { return extendedLength_; }
 
 private:
     Result<ResponseApdu> exchange(const CommandApdu& command);
@@ -34,6 +35,7 @@ private:
     DWORD protocol_;
     std::string reader_;
     Bytes atr_;
+    bool extendedLength_;
 };
 
 }  // namespace oa

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+
+#include <winscard.h>
+
+#include "base/Bytes.h"
+#include "base/Result.h"
+
+namespace oa::pcsc {
+
+// PC/SC part 10 reader features: the control codes a reader offers (GET_FEATURE_REQUEST) and its
+// TLV properties (FEATURE_GET_TLV_PROPERTIES). Both answers come from the reader driver, so they
+// are parsed strictly.
+
+// Feature tag -> control code. Each entry is tag(1) 04 code(4, big-endian).
+Result<std::map<std::uint8_t, std::uint32_t>> parseFeatureList(ByteView answer);
+// Property tag -> value. Each entry is tag(1) length(1) value(1, 2 or 4 bytes, little-endian).
+Result<std::map<std::uint8_t, std::uint32_t>> parseTlvProperties(ByteView answer);
+
+// Whether the reader carries extended-length APDUs. Readers that report dwMaxAPDUDataSize say
+// so (0 means short APDUs only); readers that report nothing are trusted, as pcscd passes
+// extended APDUs through.
+bool readerSupportsExtendedLength(SCARDHANDLE card);
+
+}  // namespace oa::pcsc
