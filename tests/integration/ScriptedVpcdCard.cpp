@@ -65,7 +65,12 @@ void ScriptedVpcdCard::serve() {
             std::lock_guard lock(mutex_);
             commands_.push_back(message);
         }
-        if (!writeFrame(script_(message))) return;
+        const Bytes answer = script_(message);
+        if (answer.empty()) {
+            ::shutdown(socket_, SHUT_RDWR);
+            return;
+        }
+        if (!writeFrame(answer)) return;
     }
 }
 

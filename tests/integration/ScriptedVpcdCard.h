@@ -15,6 +15,7 @@ namespace oa::test {
 // a test make the card say what the virtual eID card never says, such as 61xx and 6Cxx.
 class ScriptedVpcdCard {
 public:
+    // The answer to a command APDU; an empty answer pulls the card instead (connection closed).
     using Script = std::function<Bytes(const Bytes& command)>;
 
     ScriptedVpcdCard(std::uint16_t port, Bytes atr, Script script);

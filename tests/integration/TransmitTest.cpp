@@ -120,3 +120,18 @@ TEST_CASE("Extended-length commands and answers pass through pcscd and vpcd whol
     REQUIRE(scripted.card->commands().size() == 1);
     CHECK(scripted.card->commands()[0] == command.encode());
 }
+
+TEST_CASE("A card pulled in the middle of a command gives CardRemoved", "[transmit]") {
+    ScriptedConnection scripted([](const Bytes& command) {
+        return command == hexBytes("00A4000C023F00") ? withSw({}, 0x9000) : Bytes{};
+    });
+    auto selected =
+        scripted.connection->transmit(CommandApdu(0x00, 0xA4, 0x00, 0x0C, hexBytes("3F00")));
+    REQUIRE(selected.ok());
+
+    auto response = scripted.connection->transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, 256));
+    REQUIRE_FALSE(response.ok());
+    INFO(response.error().detail);
+    CHECK(response.error().code == ErrorCode::CardRemoved);
+    CHECK(response.error().message == "The card was removed.");
+}

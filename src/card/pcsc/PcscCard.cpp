@@ -8,6 +8,9 @@ namespace {
 constexpr std::uint8_t kInsGetResponse = 0xC0;
 // More 61xx rounds than this would exceed any extended-length answer: the card is looping.
 constexpr int kMaxGetResponseRounds = 300;
+// How long a reader may take to notice a removed card (vpcd polls every 0.4 s, CCID readers
+// report within a few hundred milliseconds).
+constexpr DWORD kRemovalSettleMilliseconds = 1500;
 
 std::size_t shortLe(std::uint8_t sw2) {
     return sw2 == 0 ? 256 : sw2;
@@ -71,27 +74,44 @@ Result<ResponseApdu> PcscCard::exchange(const CommandApdu& command) {
     const LONG rv = context_->note(SCardTransmit(handle_, pci, encoded.data(),
                                                  static_cast<DWORD>(encoded.size()), nullptr,
                                                  received.data(), &receivedLength));
-    if (rv != SCARD_S_SUCCESS) return transmitError(rv);
+    if (rv != SCARD_S_SUCCESS) return explainFailure(pcsc::toError(rv, "SCardTransmit"));
     received.resize(std::min<std::size_t>(receivedLength, received.size()));
-    return ResponseApdu::parse(received);
+    auto response = ResponseApdu::parse(received);
+    if (!response) return explainFailure(response.error());
+    return response;
 }
 
-Error PcscCard::transmitError(LONG rv) {
-    if (pcsc::isCardGone(rv) || pcsc::isContextLost(rv)) return pcsc::toError(rv, "SCardTransmit");
-    // Readers report a card pulled mid-command in different ways; the card state settles it.
-    DWORD state = 0;
-    DWORD protocol = 0;
-    DWORD atrLength = 0;
-    DWORD nameLength = 0;
-    const LONG status = context_->note(
-        SCardStatus(handle_, nullptr, &nameLength, &state, &protocol, nullptr, &atrLength));
-    if (pcsc::isCardGone(status) || (status == SCARD_S_SUCCESS && !(state & SCARD_PRESENT))) {
-        Error error = pcsc::toError(SCARD_W_REMOVED_CARD, "SCardTransmit");
-        error.detail = "SCardTransmit: " + pcsc::codeName(rv) +
-                       ", then SCardStatus: " + pcsc::codeName(status);
-        return error;
+Error PcscCard::explainFailure(Error error) {
+    if (error.code == ErrorCode::CardRemoved || error.code == ErrorCode::NoService) return error;
+    // Readers report a card pulled mid-command in different ways (an error code, an empty
+    // answer) and notice the removal itself a little later; the reader state settles it.
+    if (cardLeft()) {
+        const std::string detail = error.detail;
+        error = pcsc::toError(SCARD_W_REMOVED_CARD, "SCardTransmit");
+        error.detail = detail + "; the card left the reader";
     }
-    return pcsc::toError(rv, "SCardTransmit");
+    return error;
+}
+
+bool PcscCard::cardLeft() {
+    auto context = context_->get();
+    if (!context) return false;
+    SCARD_READERSTATE state{};
+    state.szReader = reader_.c_str();
+    state.dwCurrentState = SCARD_STATE_UNAWARE;
+    if (context_->note(SCardGetStatusChange(*context, 0, &state, 1)) != SCARD_S_SUCCESS) {
+        return false;
+    }
+    const auto isGone = [](const SCARD_READERSTATE& s) {
+        return !(s.dwEventState & SCARD_STATE_PRESENT);
+    };
+    if (isGone(state)) return true;
+    const DWORD before = state.dwEventState & ~SCARD_STATE_CHANGED;
+    state.dwCurrentState = before;
+    const LONG rv =
+        context_->note(SCardGetStatusChange(*context, kRemovalSettleMilliseconds, &state, 1));
+    // The upper 16 bits count insertions and removals: a different count is a different card.
+    return rv == SCARD_S_SUCCESS && (isGone(state) || (state.dwEventState >> 16) != (before >> 16));
 }
 
 }  // namespace oa

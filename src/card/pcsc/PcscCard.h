@@ -28,7 +28,8 @@ public:
 private:
     Result<ResponseApdu> exchange(const CommandApdu& command);
     Result<ResponseApdu> collectRemainingData(std::uint8_t cla, ResponseApdu first);
-    Error transmitError(LONG rv);
+    Error explainFailure(Error error);
+    bool cardLeft();
 
     std::shared_ptr<pcsc::PcscContext> context_;
     SCARDHANDLE handle_;
