@@ -2,7 +2,9 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <future>
+#include <thread>
 
 #include "EventLog.h"
 #include "Harness.h"
@@ -22,7 +24,42 @@ auto eventOf(Kind kind, const std::string& reader = {}) {
     };
 }
 
+// Counts how often the monitor asks the backend, to prove it waits instead of spinning.
+class CountingBackend : public ReaderBackend {
+public:
+    std::string name() const override { return inner.name(); }
+    Result<std::vector<ReaderInfo>> readers() override {
+        ++readerQueries;
+        return inner.readers();
+    }
+    Result<std::unique_ptr<Card>> connect(const std::string& reader) override {
+        return inner.connect(reader);
+    }
+    Result<void> waitForChange(std::chrono::milliseconds timeout) override {
+        return inner.waitForChange(timeout);
+    }
+    void cancelWait() override { inner.cancelWait(); }
+
+    PcscBackend inner;
+    std::atomic<int> readerQueries{0};
+};
+
 }  // namespace
+
+TEST_CASE("An idle reader monitor waits on pcscd instead of polling", "[monitor]") {
+    CountingBackend backend;
+    EventLog log;
+    ReaderMonitor monitor(backend, [&](const auto& events) { log.add(events); });
+    monitor.start();
+    REQUIRE(log.waitFor(eventOf(Kind::ReaderAdded, kSecondReader), 0, 5s));
+    const int before = backend.readerQueries;
+    // An observation window, not synchronisation: nothing happens in it.
+    std::this_thread::sleep_for(2s);
+    WARN("reader queries in 2 s idle: " << backend.readerQueries - before);
+    // The monitor's wait slice is one second; a spinning backend would query hundreds of times.
+    CHECK(backend.readerQueries - before <= 4);
+    monitor.stop();
+}
 
 TEST_CASE("The reader monitor sees the virtual card come and go", "[monitor]") {
     PcscBackend backend;
