@@ -1,0 +1,211 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include "asn1/Tlv.h"
+#include "eac/CvCertificate.h"
+
+using namespace oa;
+using namespace oa::eac;
+
+namespace {
+
+// Hex text of a fixture in data/cvc, upper case.
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(OA_EAC_TEST_DATA) + "/cvc/" + name);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto hex = text.str();
+    std::transform(hex.begin(), hex.end(), hex.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
+    return hex;
+}
+
+const std::string kLink1 = fixture("bsi-testpki-link-DETESTeID00002.hex");
+const std::string kDv = fixture("bsi-testpki-dv-DEDVeIDDPST00035.hex");
+const std::string kTerminal = fixture("bsi-testpki-at-DEDEMODEV00038.hex");
+
+}  // namespace
+
+TEST_CASE("A BSI test-PKI link certificate parses with full domain parameters", "[cvc]") {
+    auto cvca = CvCertificate::parse(hexBytes(kLink1));
+    REQUIRE(cvca.ok());
+    CHECK(cvca->authorityReference() == "DETESTeID00001");
+    CHECK(cvca->holderReference() == "DETESTeID00002");
+    CHECK(cvca->role() == CertificateRole::Cvca);
+    CHECK_FALSE(cvca->isSelfSigned());
+    CHECK(cvca->publicKey().oid == oid::taEcdsaSha256);
+    CHECK(cvca->publicKey().hasDomainParameters());
+    CHECK(toHex(cvca->publicKey().prime) ==
+          "A9FB57DBA1EEA9BC3E660A909D838D726E3BF623D52620282013481D1F6E5377");
+    CHECK(cvca->publicKey().cofactor == Bytes{0x01});
+    CHECK(cvca->publicKey().point.size() == 65);
+    CHECK(toHex(cvca->chat().rawTemplate()) == "FE0F01FFFF");
+    CHECK(cvca->effectiveDate() == CvDate{2010, 9, 21});
+    CHECK(cvca->expirationDate() == CvDate{2013, 9, 21});
+    CHECK(cvca->signature().size() == 64);
+    CHECK(cvca->extensions().empty());
+}
+
+TEST_CASE("A terminal certificate exposes its description and sector hashes", "[cvc]") {
+    auto terminal = CvCertificate::parse(hexBytes(kTerminal));
+    REQUIRE(terminal.ok());
+    CHECK(terminal->holderReference() == "DEDEMODEV00038");
+    CHECK(terminal->authorityReference() == "DEDVeIDDPST00035");
+    CHECK(terminal->role() == CertificateRole::Terminal);
+    CHECK_FALSE(terminal->publicKey().hasDomainParameters());
+    CHECK(toHex(terminal->chat().rawTemplate()) == "000513FF87");
+    REQUIRE(terminal->descriptionHash().has_value());
+    CHECK(toHex(*terminal->descriptionHash()) ==
+          "12CA9D0A51DF9297EABA7EBE9AB49DF2F4CF83E0DBB02772EFAD89C8AD75FCCD");
+    REQUIRE(terminal->sectorHashes().size() == 1);
+    CHECK(toHex(terminal->sectorHashes()[0]) ==
+          "CB1E1940159F11DC96845B87C23B86F9BAA755A789A914BBD5B8FA9784019D1C");
+    CHECK(terminal->isValidOn({2014, 3, 13}));
+    CHECK(terminal->isValidOn({2014, 4, 11}));
+    CHECK_FALSE(terminal->isValidOn({2014, 4, 12}));
+    CHECK_FALSE(terminal->isValidOn({2014, 3, 12}));
+}
+
+TEST_CASE("The body kept for the signature is the exact 7F4E element", "[cvc]") {
+    const auto encoded = hexBytes(kDv);
+    auto dv = CvCertificate::parse(encoded);
+    REQUIRE(dv.ok());
+    auto outer = asn1::readOne(encoded);
+    REQUIRE(outer.ok());
+    auto children = outer->children();
+    REQUIRE(children.ok());
+    CHECK(dv->body() == Bytes(children->at(0).encoded.begin(), children->at(0).encoded.end()));
+    CHECK(dv->encoded() == encoded);
+    auto again = CvCertificate::parseBodyAndSignature(dv->bodyAndSignature());
+    REQUIRE(again.ok());
+    CHECK(again->encoded() == encoded);
+}
+
+TEST_CASE("The BSI worked example certificates parse", "[cvc]") {
+    auto cvca = CvCertificate::parse(hexBytes(fixture("bsi-we-cvca-DECVCAAT00001.hex")));
+    auto dv = CvCertificate::parse(hexBytes(fixture("bsi-we-dv-DETESTDVDE019.hex")));
+    auto at = CvCertificate::parse(hexBytes(fixture("bsi-we-at-DETESTATDE019.hex")));
+    REQUIRE(cvca.ok());
+    REQUIRE(dv.ok());
+    REQUIRE(at.ok());
+    CHECK(cvca->isSelfSigned());
+    CHECK(cvca->holderReference() == "DECVCAAT00001");
+    CHECK(cvca->publicKey().oid == oid::taEcdsaSha512);
+    CHECK(cvca->publicKey().order.size() == 64);
+    CHECK(toHex(cvca->chat().rawTemplate()) == "C3");
+    CHECK(cvca->chat().terminalType() == TerminalType::Inspection);
+    CHECK(cvca->chat().role() == CertificateRole::Cvca);
+    CHECK(dv->role() == CertificateRole::DvOfficial);
+    CHECK(dv->chat().terminalType() == TerminalType::Authentication);
+    CHECK(at->holderReference() == "DETESTATDE019");
+    CHECK(at->role() == CertificateRole::Terminal);
+    CHECK(at->chat().rights() ==
+          std::vector<AccessRight>{AccessRight::CanAllowed, AccessRight::ReadDg1});
+    CHECK(at->effectiveDate() == CvDate{2010, 9, 30});
+    CHECK(at->expirationDate() == CvDate{2010, 10, 30});
+}
+
+namespace {
+
+// Replaces the first occurrence of `from` in a certificate (hex) by `to`.
+Bytes patched(std::string_view certificate, std::string_view from, std::string_view to) {
+    std::string text(certificate);
+    const auto position = text.find(from);
+    REQUIRE(position != std::string::npos);
+    text.replace(position, from.size(), to);
+    return hexBytes(text);
+}
+
+}  // namespace
+
+TEST_CASE("Malformed certificates are rejected with a reason", "[cvc]") {
+    const std::string_view dv = kDv;
+    SECTION("wrong outer tag") {
+        auto bad = CvCertificate::parse(patched(dv, "7F2181E7", "7F2281E7"));
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().code == ErrorCode::InvalidInput);
+    }
+    SECTION("trailing bytes") {
+        auto bytes = hexBytes(dv);
+        bytes.push_back(0);
+        CHECK_FALSE(CvCertificate::parse(bytes).ok());
+    }
+    SECTION("truncated") {
+        auto bytes = hexBytes(dv);
+        bytes.pop_back();
+        CHECK_FALSE(CvCertificate::parse(bytes).ok());
+    }
+    SECTION("profile identifier other than 0") {
+        auto bad = CvCertificate::parse(patched(dv, "5F290100", "5F290101"));
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().code == ErrorCode::Unsupported);
+    }
+    SECTION("date digit above 9") {
+        auto bad = CvCertificate::parse(patched(dv, "5F2506010400020101", "5F250601040002010A"));
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().detail.find("BCD") != std::string::npos);
+    }
+    SECTION("impossible day") {
+        CHECK_FALSE(
+            CvCertificate::parse(patched(dv, "5F2506010400020101", "5F2506010400020300")).ok());
+        CHECK_FALSE(
+            CvCertificate::parse(patched(dv, "5F2506010400020101", "5F2506010500020209")).ok());
+    }
+    SECTION("expires before it becomes effective") {
+        CHECK_FALSE(
+            CvCertificate::parse(patched(dv, "5F2506010400020101", "5F2506010400050103")).ok());
+    }
+    SECTION("unknown signature scheme") {
+        auto bad =
+            CvCertificate::parse(patched(dv, "04007F00070202020203", "04007F00070202020209"));
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().code == ErrorCode::Unsupported);
+    }
+    SECTION("elements out of order: expiration before effective date") {
+        auto bad = CvCertificate::parse(patched(dv, "5F25060104000201015F24060104000501025F37",
+                                                "5F24060104000501025F25060104000201015F37"));
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().detail.find("order") != std::string::npos);
+    }
+    SECTION("unknown terminal type in the CHAT") {
+        CHECK_FALSE(
+            CvCertificate::parse(patched(dv, "060904007F000703010202", "060904007F000703010209"))
+                .ok());
+    }
+    SECTION("CHAT template of the wrong size") {
+        // Shorten the 53 template to four bytes; outer lengths shrink by one.
+        auto bad = patched(dv, "7F4C12060904007F0007030102025305400513FF87",
+                           "7F4C11060904007F00070301020253044005FF87");
+        CHECK_FALSE(CvCertificate::parse(bad).ok());
+    }
+    SECTION("empty signature") {
+        Bytes body = CvCertificate::parse(hexBytes(dv))->body();
+        CHECK_FALSE(CvCertificate::parseBodyAndSignature(concat({body, hexBytes("5F3700")})).ok());
+    }
+}
+
+TEST_CASE("Certificate holder references are checked", "[cvc]") {
+    const std::string_view dv = kDv;
+    SECTION("lower-case country code") {
+        CHECK_FALSE(CvCertificate::parse(patched(dv, "5F201044454456", "5F201064656456")).ok());
+    }
+    SECTION("control character") {
+        CHECK_FALSE(CvCertificate::parse(patched(dv, "5F201044454456", "5F201044450A56")).ok());
+    }
+}
+
+TEST_CASE("Dates are unpacked BCD and round-trip", "[cvc]") {
+    auto date = CvDate::parse(hexBytes("010400030103"));
+    REQUIRE(date.ok());
+    CHECK(date->toString() == "2014-03-13");
+    CHECK(toHex(date->encode()) == "010400030103");
+    CHECK(CvDate::parse(hexBytes("020400020209")).ok());        // 2024-02-29
+    CHECK_FALSE(CvDate::parse(hexBytes("020500020209")).ok());  // 2025-02-29
+    CHECK_FALSE(CvDate::parse(hexBytes("0104000301")).ok());
+    CHECK(CvDate::fromIso("2014-04-01").value() == CvDate{2014, 4, 1});
+    CHECK_FALSE(CvDate::fromIso("2014-4-1").ok());
+    CHECK(CvDate{2014, 4, 1} < CvDate{2014, 4, 2});
+}
