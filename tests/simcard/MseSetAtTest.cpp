@@ -23,10 +23,11 @@ TEST_CASE("MSE:Set AT keeps a CHAT and auxiliary data as whole data objects") {
     CHECK(toHex(*mse->chat) == "7F4C0E060904007F000703010202530103");
 }
 
-TEST_CASE("MSE:Set AT password references map to CAN, PIN and PUK; MRZ is not the eID's") {
+TEST_CASE("MSE:Set AT password references map to MRZ, CAN, PIN and PUK") {
     CHECK(pacePassword(*parseMseSetAt(hexBytes("800100830102"))) == Password::Can);
     CHECK(pacePassword(*parseMseSetAt(hexBytes("800100830104"))) == Password::Puk);
-    CHECK_FALSE(pacePassword(*parseMseSetAt(hexBytes("800100830101"))));
+    CHECK(pacePassword(*parseMseSetAt(hexBytes("800100830101"))) == Password::Mrz);
+    CHECK_FALSE(pacePassword(*parseMseSetAt(hexBytes("800100830105"))));
     CHECK_FALSE(pacePassword(*parseMseSetAt(hexBytes("80010083020003"))));
     CHECK_FALSE(pacePassword(*parseMseSetAt(hexBytes("800100"))));
 }

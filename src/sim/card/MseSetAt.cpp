@@ -52,13 +52,15 @@ Refusable<MseSetAt> parseMseSetAt(ByteView data) {
 std::optional<Password> pacePassword(const MseSetAt& mse) {
     if (!mse.reference || mse.reference->size() != 1) return std::nullopt;
     switch ((*mse.reference)[0]) {
+        case 0x01:
+            return Password::Mrz;
         case 0x02:
             return Password::Can;
         case 0x03:
             return Password::Pin;
         case 0x04:
             return Password::Puk;
-        default:  // MRZ belongs to the ePassport application
+        default:
             return std::nullopt;
     }
 }

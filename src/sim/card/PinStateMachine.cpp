@@ -31,6 +31,8 @@ const SecureBytes& PinStateMachine::secret(Password password) const {
             return secrets_.can;
         case Password::Puk:
             return secrets_.puk;
+        case Password::Mrz:
+            return secrets_.mrz;
         default:
             return secrets_.pin;
     }

@@ -15,6 +15,9 @@ struct CardSecrets {
     SecureBytes pin = SecureBytes::fromAscii("123456");
     SecureBytes can = SecureBytes::fromAscii("500540");
     SecureBytes puk = SecureBytes::fromAscii("9876543210");
+    // MRZ information (document number, date of birth, date of expiry, each with check digit);
+    // empty: the card offers no PACE with the MRZ.
+    SecureBytes mrz;
 };
 
 // What the card remembers across sessions about its PIN.

@@ -10,6 +10,8 @@ namespace {
 constexpr std::uint8_t kInsSelect = 0xA4;
 constexpr std::uint8_t kInsReadBinary = 0xB0;
 constexpr std::uint8_t kInsResetRetryCounter = 0x2C;
+constexpr std::uint8_t kInsManageSecurityEnvironment = 0x22;
+constexpr std::uint8_t kInsGeneralAuthenticate = 0x86;
 
 constexpr std::uint16_t kEfCardAccess = 0x011C;
 constexpr std::uint8_t kSfiCardAccess = 0x1C;
@@ -89,9 +91,41 @@ Bytes VirtualCard::process(ByteView command) {
     const sim::PinState before = pins_.state();
     const SecureBytes pinBefore = pins_.secrets().pin;
     const auto apdu = CommandApdu::parse(command);
-    Bytes response = apdu ? dispatch(*apdu).encode() : status(StatusWord::WrongLength).encode();
+    ResponseApdu response = status(StatusWord::WrongLength);
+    if (apdu && secureMessaging_ && sim::CardSecureMessaging::isProtected(*apdu)) {
+        auto plain = secureMessaging_->unwrap(*apdu);
+        if (plain) {
+            response = dispatch(*plain);
+            if (secureMessaging_) response = secureMessaging_->wrap(response);
+        } else {
+            closeSession();  // a broken channel is gone for good (TR-03110-3 F.3)
+            response = status(plain.refusal());
+        }
+    } else if (apdu) {
+        // A plain command ends a secure channel, as on the real card.
+        if (secureMessaging_) closeSession();
+        response = dispatch(*apdu);
+    }
     notifyIfStateChanged(before, pinBefore);
-    return response;
+    return response.encode();
+}
+
+void VirtualCard::closeSession() {
+    secureMessaging_.reset();
+    pace_.reset();
+    chipIdentifier_.clear();
+    paceChat_.reset();
+    pins_.paceStarted();
+}
+
+bool VirtualCard::secureMessagingActive() const {
+    std::lock_guard lock(mutex_);
+    return secureMessaging_.has_value();
+}
+
+void VirtualCard::setPaceTestHooks(std::optional<sim::PaceTestHooks> hooks) {
+    std::lock_guard lock(mutex_);
+    paceHooks_ = std::move(hooks);
 }
 
 void VirtualCard::notifyIfStateChanged(const sim::PinState& before, const SecureBytes& pinBefore) {
@@ -103,6 +137,7 @@ void VirtualCard::notifyIfStateChanged(const sim::PinState& before, const Secure
 void VirtualCard::reset() {
     std::lock_guard lock(mutex_);
     files_.selectMasterFile();
+    closeSession();
     pins_.resetSession();
 }
 
@@ -116,12 +151,17 @@ ResponseApdu VirtualCard::dispatch(const CommandApdu& command) {
                                    [this](const sim::ElementaryFile& f) { return mayRead(f); });
         case kInsResetRetryCounter:
             return resetRetryCounter(command);
+        case kInsManageSecurityEnvironment:
+            return manageSecurityEnvironment(command);
+        case kInsGeneralAuthenticate:
+            return generalAuthenticate(command);
         default:
             return status(StatusWord::InsNotSupported);
     }
 }
 
 ResponseApdu VirtualCard::resetRetryCounter(const CommandApdu& command) {
+    if (!secureMessaging_) return status(StatusWord::SecurityStatusNotSatisfied);
     if (command.p2() != kReferencePin) return status(StatusWord::ReferencedDataNotFound);
     if (command.p1() == kRrcResetOnly) {
         if (!command.data().empty()) return status(StatusWord::WrongLength);

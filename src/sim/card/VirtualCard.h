@@ -2,14 +2,18 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 
 #include "base/Bytes.h"
 #include "card/CommandApdu.h"
 #include "card/ResponseApdu.h"
 #include "sim/card/CardProfile.h"
+#include "sim/card/CardSecureMessaging.h"
 #include "sim/card/CardStateFile.h"
 #include "sim/card/FileSystem.h"
+#include "sim/card/PaceCardSide.h"
 #include "sim/card/PinStateMachine.h"
+#include "sim/card/TerminalAuthorization.h"
 
 namespace oa {
 
@@ -36,15 +40,32 @@ public:
     // Puts back what an earlier run saved (after construction, before use).
     void restoreState(const sim::PersistentCardState& state);
     void setStateListener(StateListener listener);
+    // Test hook: the chip's nonce and keys for the next PACE runs, to reproduce published traces.
+    void setPaceTestHooks(std::optional<sim::PaceTestHooks> hooks);
+    bool secureMessagingActive() const;
 
     // The ATR of a German eID card (T=1, historical bytes of the nPA).
     static Bytes defaultAtr();
 
 private:
+    // PACE between MSE:Set AT and the end of General Authenticate step 4.
+    struct PaceRun {
+        sim::Password password;
+        std::optional<sim::TerminalAuthorization> chat;
+        sim::PaceCardSide chip;
+        int nextStep = 1;
+    };
+
     ResponseApdu dispatch(const CommandApdu& command);
+    ResponseApdu manageSecurityEnvironment(const CommandApdu& command);
+    ResponseApdu selectPace(const CommandApdu& command);
+    ResponseApdu generalAuthenticate(const CommandApdu& command);
+    ResponseApdu paceStep(const CommandApdu& command);
+    ResponseApdu finishPace(ByteView terminalToken);
     ResponseApdu resetRetryCounter(const CommandApdu& command);
     StatusWord mayRead(const sim::ElementaryFile& file) const;
     void buildFileSystem();
+    void closeSession();
     void notifyIfStateChanged(const sim::PinState& before, const SecureBytes& pinBefore);
 
     mutable std::mutex mutex_;
@@ -53,6 +74,12 @@ private:
     sim::PinStateMachine pins_;
     StateListener stateListener_;
     Bytes atr_;
+    std::optional<sim::PaceTestHooks> paceHooks_;
+    std::optional<PaceRun> pace_;
+    std::optional<sim::CardSecureMessaging> secureMessaging_;
+    // What the established PACE channel tells later protocols (TA, CA).
+    Bytes chipIdentifier_;
+    std::optional<sim::TerminalAuthorization> paceChat_;
 };
 
 }  // namespace oa
