@@ -12,7 +12,6 @@ cvc() { cvc-create "$@" >/dev/null; }
 
 printf 'Name, Anschrift und E-Mail-Adresse des Diensteanbieters:\nTest-Dienst GmbH, Musterweg 1, 12345 Berlin\n\nZweck des Auslesevorgangs:\nAltersnachweis\n' >"$work/terms.txt"
 printf '<html><body><p>Test-Dienst GmbH &mdash; Altersnachweis</p></body></html>\n' >"$work/terms.html"
-description="--issuer-name=Test-DV (OpenPACE) --issuer-url=https://dv.example.org --subject-name=Test-Dienst GmbH --subject-url=https://service.example.org"
 
 # $1 prefix, $2 scheme, $3 signer key kind (ec curve or rsa)
 chain() {
@@ -27,12 +26,13 @@ chain() {
         --out-cert="$prefix-dv.cvcert" --out-key="$work/$prefix-dv.pkcs8" \
         --read-dg1 --read-dg2 --read-dg3 --read-dg4 --read-dg5 --read-dg8 --verify-age --rid
     # The terminal asks for DG17 and CAN-allowed too; the DV does not grant them.
-    # shellcheck disable=SC2086
     cvc --role=terminal --chr=DETESTAT00001 --issued=240101 --expires=281231 \
         --sign-as="$prefix-dv.cvcert" --sign-with="$work/$prefix-dv.pkcs8" --scheme="$scheme" \
         --out-cert="$prefix-at.cvcert" --out-key="$work/$prefix-at.pkcs8" \
         --read-dg1 --read-dg4 --read-dg5 --read-dg8 --read-dg17 --verify-age --can-allowed \
-        --cert-desc="$work/terms.txt" --out-desc="$prefix-at.desc" $description
+        --cert-desc="$work/terms.txt" --out-desc="$prefix-at.desc" \
+        --issuer-name="Test-DV (OpenPACE)" --issuer-url=https://dv.example.org \
+        --subject-name="Test-Dienst GmbH" --subject-url=https://service.example.org
 }
 
 chain ecdsa-bp256-sha256 ECDSA_SHA_256 brainpoolP256r1
