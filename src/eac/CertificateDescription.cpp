@@ -232,7 +232,7 @@ Result<void> CertificateDescription::checkBoundTo(const CvCertificate& terminal)
         return makeError(ErrorCode::AuthenticationFailed,
                          "The service's certificate does not vouch for its description",
                          "terminal certificate has no id-description extension");
-    const auto actual = crypto::digest(terminal.publicKey().digestAlgorithm(), encoded_);
+    const auto actual = crypto::hash(terminal.publicKey().hashAlgorithm(), encoded_);
     if (actual != *expected)
         return makeError(ErrorCode::AuthenticationFailed,
                          "The description of the service does not match its certificate",

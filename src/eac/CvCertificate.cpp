@@ -200,23 +200,23 @@ Result<CvDate> makeDate(int year, int month, int day) {
 
 }  // namespace
 
-crypto::DigestAlgorithm CvPublicKey::digestAlgorithm() const {
-    using crypto::DigestAlgorithm;
-    if (oid == oid::taEcdsaSha224) return DigestAlgorithm::Sha224;
-    if (oid == oid::taEcdsaSha384) return DigestAlgorithm::Sha384;
+crypto::HashAlgorithm CvPublicKey::hashAlgorithm() const {
+    using crypto::HashAlgorithm;
+    if (oid == oid::taEcdsaSha224) return HashAlgorithm::Sha224;
+    if (oid == oid::taEcdsaSha384) return HashAlgorithm::Sha384;
     if (oid == oid::taEcdsaSha512 || oid == oid::taRsaV15Sha512 || oid == oid::taRsaPssSha512)
-        return DigestAlgorithm::Sha512;
+        return HashAlgorithm::Sha512;
     if (oid == oid::taEcdsaSha1 || oid == oid::taRsaV15Sha1 || oid == oid::taRsaPssSha1)
-        return DigestAlgorithm::Sha1;
-    return DigestAlgorithm::Sha256;
+        return HashAlgorithm::Sha1;
+    return HashAlgorithm::Sha256;
 }
 
 bool CvPublicKey::usesPss() const {
     return oid == oid::taRsaPssSha1 || oid == oid::taRsaPssSha256 || oid == oid::taRsaPssSha512;
 }
 
-crypto::EcDomainParameters CvPublicKey::domainParameters() const {
-    return {prime, a, b, generator, order, cofactor};
+Result<crypto::EcCurve> CvPublicKey::curve() const {
+    return crypto::EcCurve::fromParameters(prime, a, b, generator, order, cofactor);
 }
 
 Result<CvDate> CvDate::parse(ByteView digits) {

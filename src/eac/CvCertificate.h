@@ -7,7 +7,8 @@
 
 #include "base/Bytes.h"
 #include "base/Result.h"
-#include "crypto/SignatureVerification.h"
+#include "crypto/EcCurve.h"
+#include "crypto/Hash.h"
 #include "eac/Chat.h"
 #include "eac/Oid.h"
 
@@ -42,9 +43,10 @@ struct CvPublicKey {
     bool isRsa() const { return oid.isUnder(oid::taRsa); }
     bool hasDomainParameters() const { return !prime.empty(); }
     // The hash function of the key's scheme (id-TA-*-SHA-*).
-    crypto::DigestAlgorithm digestAlgorithm() const;
+    crypto::HashAlgorithm hashAlgorithm() const;
     bool usesPss() const;
-    crypto::EcDomainParameters domainParameters() const;
+    // The curve of the domain parameters this key carries (CVCA keys only).
+    Result<crypto::EcCurve> curve() const;
 };
 
 // Discretionary data template 73 in the extensions (65): an OID and context-specific hashes.

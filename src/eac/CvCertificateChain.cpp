@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <optional>
 
+#include "crypto/Ecdsa.h"
+#include "crypto/RsaSignature.h"
+
 namespace oa::eac {
 namespace {
 
@@ -58,16 +61,24 @@ Result<std::vector<CvCertificate>> linkCertificates(const std::vector<CvCertific
 }
 
 Result<void> verifySignature(const CvCertificate& certificate, const CvPublicKey& signer,
-                             const crypto::EcDomainParameters& curve) {
+                             const std::optional<crypto::EcCurve>& curve) {
+    const auto hash = signer.hashAlgorithm();
+    const auto padding = signer.usesPss() ? crypto::RsaPadding::Pss : crypto::RsaPadding::Pkcs1v15;
     Result<void> verified =
-        signer.isRsa()
-            ? crypto::verifyRsa(
-                  signer.modulus, signer.exponent,
-                  signer.usesPss() ? crypto::RsaPadding::Pss : crypto::RsaPadding::Pkcs1v15,
-                  signer.digestAlgorithm(), certificate.body(), certificate.signature())
-            : crypto::verifyEcdsa(curve, signer.point, signer.digestAlgorithm(), certificate.body(),
-                                  certificate.signature());
+        signer.isRsa() ? crypto::verifyRsaSignature(signer.modulus, signer.exponent, padding, hash,
+                                                    certificate.body(), certificate.signature())
+                       : crypto::verifyEcdsaSignature(*curve, signer.point, hash,
+                                                      certificate.body(), certificate.signature());
     if (!verified) return invalidCertificate(certificate, verified.error().detail);
+    return {};
+}
+
+// Takes over the curve of a key that carries domain parameters.
+Result<void> adoptCurve(const CvCertificate& owner, std::optional<crypto::EcCurve>& curve) {
+    if (!owner.publicKey().hasDomainParameters()) return {};
+    auto parsed = owner.publicKey().curve();
+    if (!parsed) return invalidCertificate(owner, parsed.error().detail);
+    curve = std::move(*parsed);
     return {};
 }
 
@@ -130,23 +141,20 @@ Result<void> CvCertificateChain::checkDates(const CvDate& today) const {
 // Every key signs with the domain parameters of the CVCA above it: document verifier and
 // terminal keys carry none (TR-03110-3 D.3.3).
 Result<void> CvCertificateChain::checkSignatures(const CvCertificate* anchor) {
-    std::optional<CvPublicKey> signer;
-    std::optional<crypto::EcDomainParameters> curve;
+    const CvPublicKey* signer = anchor != nullptr ? &anchor->publicKey() : nullptr;
+    std::optional<crypto::EcCurve> curve;
     if (anchor != nullptr) {
-        signer = anchor->publicKey();
-        if (signer->hasDomainParameters()) curve = signer->domainParameters();
+        if (auto adopted = adoptCurve(*anchor, curve); !adopted) return adopted.error();
     }
     for (const auto& certificate : certificates_) {
-        const bool checkable = signer && (signer->isRsa() || curve);
-        if (checkable) {
-            const auto parameters = curve.value_or(crypto::EcDomainParameters{});
-            if (auto verified = verifySignature(certificate, *signer, parameters); !verified)
+        if (signer != nullptr && (signer->isRsa() || curve)) {
+            if (auto verified = verifySignature(certificate, *signer, curve); !verified)
                 return verified.error();
         } else {
             ++uncheckedSignatures_;
         }
-        signer = certificate.publicKey();
-        if (signer->hasDomainParameters()) curve = signer->domainParameters();
+        signer = &certificate.publicKey();
+        if (auto adopted = adoptCurve(certificate, curve); !adopted) return adopted.error();
     }
     return {};
 }

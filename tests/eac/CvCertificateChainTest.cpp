@@ -102,7 +102,7 @@ TEST_CASE("A tampered BSI test-PKI certificate fails its signature check", "[cvc
     REQUIRE_FALSE(chain.ok());
     CHECK(chain.error().code == ErrorCode::AuthenticationFailed);
     CHECK(chain.error().detail.find("DEDEMODEV00038") != std::string::npos);
-    CHECK(chain.error().detail.find("does not verify") != std::string::npos);
+    CHECK(chain.error().detail.find("ECDSA verification failed") != std::string::npos);
 }
 
 TEST_CASE("The BSI worked example chain verifies on brainpoolP512r1 with SHA-512", "[cvc][chain]") {
@@ -191,7 +191,7 @@ TEST_CASE("OpenPACE chains are refused when wrongly signed", "[cvc][chain][openp
         auto chain = CvCertificateChain::build(pool, "DETESTCVCA00001", store, kTestDay);
         REQUIRE_FALSE(chain.ok());
         CHECK(chain.error().code == ErrorCode::AuthenticationFailed);
-        CHECK(chain.error().detail == "DETESTAT00012: ECDSA: signature does not verify");
+        CHECK(chain.error().detail.starts_with("DETESTAT00012: ECDSA verification failed"));
     }
     SECTION("DV checked against a different CVCA with the same name") {
         const auto otherStore = certificates({"ecdsa-p384-sha384-cvca.cvcert"});
@@ -206,7 +206,7 @@ TEST_CASE("OpenPACE chains are refused when wrongly signed", "[cvc][chain][openp
         const auto pool = certificates({"rsa-pss-sha256-dv.cvcert", "rsa-v15-sha256-at.cvcert"});
         auto chain = CvCertificateChain::build(pool, "DETESTCVCA00001", rsaStore, kTestDay);
         REQUIRE_FALSE(chain.ok());
-        CHECK(chain.error().detail == "DETESTAT00001: RSA: signature does not verify");
+        CHECK(chain.error().detail.starts_with("DETESTAT00001: RSA verification failed"));
     }
 }
 
