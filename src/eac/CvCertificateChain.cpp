@@ -73,9 +73,12 @@ Result<void> verifySignature(const CvCertificate& certificate, const CvPublicKey
     return {};
 }
 
-// Takes over the curve of a key that carries domain parameters.
+// Takes over the curve of a CVCA key. Only a CVCA sets domain parameters: parameters in a DV or
+// terminal certificate must not override them, so they are ignored and a key on another curve
+// fails verification.
 Result<void> adoptCurve(const CvCertificate& owner, std::optional<crypto::EcCurve>& curve) {
-    if (!owner.publicKey().hasDomainParameters()) return {};
+    if (owner.role() != CertificateRole::Cvca || !owner.publicKey().hasDomainParameters())
+        return {};
     auto parsed = owner.publicKey().curve();
     if (!parsed) return invalidCertificate(owner, parsed.error().detail);
     curve = std::move(*parsed);

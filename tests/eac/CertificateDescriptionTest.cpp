@@ -104,6 +104,31 @@ TEST_CASE("HTML and PDF terms of usage are told apart by the description type", 
                     .ok());
 }
 
+TEST_CASE("A deployed description (Governikus self-authentication, 2017) is read",
+          "[description]") {
+    const auto hex = readFixture("governikus-selfauth-2017.desc.hex");
+    Bytes der;
+    REQUIRE(fromHex(std::string(hex.begin(), hex.end()), der));
+    auto description = CertificateDescription::parse(der);
+    INFO((description ? "" : description.error().detail));
+    REQUIRE(description.ok());
+    CHECK(description->format() == CertificateDescription::Format::PlainText);
+    CHECK(description->issuerName() == "D-Trust GmbH");
+    CHECK(description->issuerUrl() == "http://www.d-trust.net");
+    CHECK(description->subjectName() == "Governikus GmbH & Co. KG");
+    CHECK(description->subjectUrl() == "https://www.autentapp.de");
+    // The terms start with a byte order mark, which is valid UTF-8.
+    CHECK(description->termsOfUsageText().starts_with(
+        "\xEF\xBB\xBFName, Anschrift und E-Mail-Adresse des Diensteanbieters:\r\nGovernikus"));
+    CHECK(description->termsOfUsageText().find("Gesch\xC3\xA4"
+                                               "ftszweck: \r\nSelbstauskunft") !=
+          std::string::npos);
+    CHECK_FALSE(description->redirectUrl());
+    REQUIRE(description->commCertificates().size() == 3);
+    CHECK(description->allowsServerCertificateHash(
+        hexBytes("AB9FCE5DA4BA24D0B2664450FCCED618F68FE9CBCDC4EE6E0BB0C59BD2AA86B6")));
+}
+
 TEST_CASE("OpenPACE's implicitly tagged descriptions are read too", "[description][openpace]") {
     auto plain = CertificateDescription::parse(readFixture("ecdsa-bp256-sha256-at.desc"));
     INFO((plain ? "" : plain.error().detail));

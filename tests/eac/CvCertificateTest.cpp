@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include "asn1/Tlv.h"
+#include "crypto/Ecdsa.h"
 #include "eac/CvCertificate.h"
 
 using namespace oa;
@@ -106,6 +107,24 @@ TEST_CASE("The BSI worked example certificates parse", "[cvc]") {
           std::vector<AccessRight>{AccessRight::CanAllowed, AccessRight::ReadDg1});
     CHECK(at->effectiveDate() == CvDate{2010, 9, 30});
     CHECK(at->expirationDate() == CvDate{2010, 10, 30});
+}
+
+TEST_CASE("The BSI worked example CVCA's self-signature verifies", "[cvc]") {
+    auto cvca = CvCertificate::parse(hexBytes(fixture("bsi-we-cvca-DECVCAAT00001.hex")));
+    REQUIRE(cvca.ok());
+    const auto& key = cvca->publicKey();
+    auto curve = key.curve();
+    REQUIRE(curve.ok());
+    CHECK(curve->orderSize() == 64);
+    CHECK(key.hashAlgorithm() == crypto::HashAlgorithm::Sha512);
+    CHECK(crypto::verifyEcdsaSignature(*curve, key.point, key.hashAlgorithm(), cvca->body(),
+                                       cvca->signature())
+              .ok());
+    auto tampered = cvca->body();
+    tampered.back() ^= 1;
+    CHECK_FALSE(crypto::verifyEcdsaSignature(*curve, key.point, key.hashAlgorithm(), tampered,
+                                             cvca->signature())
+                    .ok());
 }
 
 namespace {
