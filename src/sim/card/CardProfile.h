@@ -19,7 +19,21 @@ struct CardProfile {
     CardSecrets secrets;
     PinState pinState;
     CardCryptoProfile crypto;
+    // Terminal Authentication: the CVCA certificates (7F21) the chip trusts, and its idea of
+    // today (YYMMDD), which accepted certificates move forward.
+    std::vector<Bytes> trustAnchors;
+    std::string currentDate;
+    // Chip Authentication: the static private key (big-endian scalar on the PACE curve); empty
+    // means a fresh random key for every card object.
+    SecureBytes chipAuthenticationKey;
+    // EF.CardSecurity as signed by a document signer; empty leaves the file off the card.
+    Bytes cardSecurity;
 };
+
+// The CVCA certificate of the BSI worked example (DECVCAAT00001, brainpoolP512r1), the default
+// trust anchor, and the chip's static CA key from the same example.
+Bytes workedExampleCvcaCertificate();
+SecureBytes workedExampleChipAuthenticationKey();
 
 // Built-in test persons: "mustermann" (the default adult), "under18", "deactivated", "eat"
 // (electronic residence permit), "transport-pin" (5-digit PIN from the PIN letter), and

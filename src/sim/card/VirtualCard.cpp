@@ -1,5 +1,6 @@
 #include "sim/card/VirtualCard.h"
 
+#include "sim/card/ChipCrypto.h"
 #include "sim/card/EfCardAccess.h"
 #include "sim/card/EfDir.h"
 #include "sim/card/FileCommands.h"
@@ -12,6 +13,14 @@ constexpr std::uint8_t kInsReadBinary = 0xB0;
 constexpr std::uint8_t kInsResetRetryCounter = 0x2C;
 constexpr std::uint8_t kInsManageSecurityEnvironment = 0x22;
 constexpr std::uint8_t kInsGeneralAuthenticate = 0x86;
+constexpr std::uint8_t kInsPerformSecurityOperation = 0x2A;
+constexpr std::uint8_t kInsGetChallenge = 0x84;
+constexpr std::uint8_t kInsExternalAuthenticate = 0x82;
+constexpr std::uint8_t kInsVerify = 0x20;
+constexpr std::uint8_t kInsActivate = 0x44;
+constexpr std::uint8_t kInsDeactivate = 0x04;
+constexpr std::uint16_t kEfCardSecurity = 0x011D;
+constexpr std::uint8_t kSfiCardSecurity = 0x1D;
 
 constexpr std::uint16_t kEfCardAccess = 0x011C;
 constexpr std::uint8_t kSfiCardAccess = 0x1C;
@@ -42,8 +51,30 @@ bool sameSecret(const SecureBytes& a, const SecureBytes& b) {
 
 VirtualCard::VirtualCard() : VirtualCard(sim::defaultProfile()) {}
 
+namespace {
+
+std::vector<sim::CardCvCertificate> trustAnchorsOf(const sim::CardProfile& profile) {
+    std::vector<sim::CardCvCertificate> anchors;
+    for (const Bytes& encoded : profile.trustAnchors) {
+        if (auto anchor = sim::parseCardCvCertificate(encoded)) anchors.push_back(*anchor);
+    }
+    return anchors;
+}
+
+SecureBytes chipAuthenticationKeyOf(const sim::CardProfile& profile) {
+    if (!profile.chipAuthenticationKey.empty()) return profile.chipAuthenticationKey;
+    return SecureBytes(
+        sim::chip::EcCurve::standardized(profile.crypto.domainParameterId)->randomScalar());
+}
+
+}  // namespace
+
 VirtualCard::VirtualCard(sim::CardProfile profile)
-    : profile_(std::move(profile)), pins_(profile_.pinState, profile_.secrets), atr_(defaultAtr()) {
+    : profile_(std::move(profile)),
+      pins_(profile_.pinState, profile_.secrets),
+      atr_(defaultAtr()),
+      terminalAuthentication_(trustAnchorsOf(profile_), profile_.currentDate),
+      chipAuthenticationKey_(chipAuthenticationKeyOf(profile_)) {
     buildFileSystem();
 }
 
@@ -56,6 +87,10 @@ void VirtualCard::buildFileSystem() {
     files_.addFile({kEfCardAccess, kSfiCardAccess, sim::encodeEfCardAccess(profile_.crypto),
                     sim::ReadAccess::Always, 0});
     files_.addFile({kEfDir, kSfiDir, sim::encodeEfDir(), sim::ReadAccess::Always, 0});
+    if (!profile_.cardSecurity.empty()) {
+        files_.addFile({kEfCardSecurity, kSfiCardSecurity, profile_.cardSecurity,
+                        sim::ReadAccess::SecureMessaging, 0});
+    }
     sim::Application eid{sim::eidApplicationId(), {}};
     for (int number = sim::kFirstDataGroup; number <= sim::kLastDataGroup; ++number) {
         if (auto content = sim::encodeDataGroup(profile_.person, number)) {
@@ -97,6 +132,10 @@ Bytes VirtualCard::process(ByteView command) {
         if (plain) {
             response = dispatch(*plain);
             if (secureMessaging_) response = secureMessaging_->wrap(response);
+            if (nextSecureMessaging_) {
+                secureMessaging_ = std::move(nextSecureMessaging_);
+                nextSecureMessaging_.reset();
+            }
         } else {
             closeSession();  // a broken channel is gone for good (TR-03110-3 F.3)
             response = status(plain.refusal());
@@ -116,6 +155,10 @@ void VirtualCard::closeSession() {
     chipIdentifier_.clear();
     paceChat_.reset();
     pins_.paceStarted();
+    terminalAuthentication_.reset();
+    chipAuthenticationSelected_ = false;
+    chipAuthenticated_ = false;
+    nextSecureMessaging_.reset();
 }
 
 bool VirtualCard::secureMessagingActive() const {
@@ -155,6 +198,18 @@ ResponseApdu VirtualCard::dispatch(const CommandApdu& command) {
             return manageSecurityEnvironment(command);
         case kInsGeneralAuthenticate:
             return generalAuthenticate(command);
+        case kInsPerformSecurityOperation:
+            return verifyCertificate(command);
+        case kInsGetChallenge:
+            return getChallenge(command);
+        case kInsExternalAuthenticate:
+            return externalAuthenticate(command);
+        case kInsVerify:
+            return verifyAuxiliaryData(command);
+        case kInsActivate:
+            return setEidActivation(command, true);
+        case kInsDeactivate:
+            return setEidActivation(command, false);
         default:
             return status(StatusWord::InsNotSupported);
     }
@@ -172,7 +227,18 @@ ResponseApdu VirtualCard::resetRetryCounter(const CommandApdu& command) {
 }
 
 StatusWord VirtualCard::mayRead(const sim::ElementaryFile& file) const {
-    if (file.access == sim::ReadAccess::Always) return StatusWord::Success;
+    switch (file.access) {
+        case sim::ReadAccess::Always:
+            return StatusWord::Success;
+        case sim::ReadAccess::SecureMessaging:
+            return secureMessaging_ ? StatusWord::Success : StatusWord::SecurityStatusNotSatisfied;
+        case sim::ReadAccess::DataGroupRight:
+            if (!chipAuthenticated_ || !pins_.eidUsable() ||
+                !effectiveRights().mayRead(file.dataGroup)) {
+                return StatusWord::SecurityStatusNotSatisfied;
+            }
+            return StatusWord::Success;
+    }
     return StatusWord::SecurityStatusNotSatisfied;
 }
 

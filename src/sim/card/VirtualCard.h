@@ -13,6 +13,7 @@
 #include "sim/card/FileSystem.h"
 #include "sim/card/PaceCardSide.h"
 #include "sim/card/PinStateMachine.h"
+#include "sim/card/TerminalAuthenticationCardSide.h"
 #include "sim/card/TerminalAuthorization.h"
 
 namespace oa {
@@ -42,6 +43,14 @@ public:
     void setStateListener(StateListener listener);
     // Test hook: the chip's nonce and keys for the next PACE runs, to reproduce published traces.
     void setPaceTestHooks(std::optional<sim::PaceTestHooks> hooks);
+    // Test hook: the chip's TA challenge and CA nonce, for the BSI worked example.
+    struct EacTestHooks {
+        Bytes challenge;                // r_PICC of GET CHALLENGE
+        Bytes chipAuthenticationNonce;  // r_PICC of CA
+    };
+    void setEacTestHooks(std::optional<EacTestHooks> hooks);
+    // Whether TA and CA have authenticated the terminal and the chip in this channel.
+    bool chipAuthenticated() const;
     bool secureMessagingActive() const;
 
     // The ATR of a German eID card (T=1, historical bytes of the nPA).
@@ -63,6 +72,16 @@ private:
     ResponseApdu paceStep(const CommandApdu& command);
     ResponseApdu finishPace(ByteView terminalToken);
     ResponseApdu resetRetryCounter(const CommandApdu& command);
+    ResponseApdu setVerificationKey(const CommandApdu& command);
+    ResponseApdu verifyCertificate(const CommandApdu& command);
+    ResponseApdu selectTerminalAuthentication(const CommandApdu& command);
+    ResponseApdu selectChipAuthentication(const CommandApdu& command);
+    ResponseApdu getChallenge(const CommandApdu& command);
+    ResponseApdu externalAuthenticate(const CommandApdu& command);
+    ResponseApdu chipAuthenticationStep(const CommandApdu& command);
+    ResponseApdu verifyAuxiliaryData(const CommandApdu& command);
+    ResponseApdu setEidActivation(const CommandApdu& command, bool activated);
+    sim::TerminalAuthorization effectiveRights() const;
     StatusWord mayRead(const sim::ElementaryFile& file) const;
     void buildFileSystem();
     void closeSession();
@@ -80,6 +99,13 @@ private:
     // What the established PACE channel tells later protocols (TA, CA).
     Bytes chipIdentifier_;
     std::optional<sim::TerminalAuthorization> paceChat_;
+    sim::TerminalAuthenticationCardSide terminalAuthentication_;
+    std::optional<EacTestHooks> eacHooks_;
+    SecureBytes chipAuthenticationKey_;
+    bool chipAuthenticationSelected_ = false;
+    bool chipAuthenticated_ = false;
+    // CA's new keys take over after its own response went out under the old ones.
+    std::optional<sim::CardSecureMessaging> nextSecureMessaging_;
 };
 
 }  // namespace oa

@@ -8,6 +8,9 @@ namespace oa {
 namespace {
 
 constexpr std::uint16_t kSetAuthenticationTemplateForPace = 0xC1A4;
+constexpr std::uint16_t kSetAuthenticationTemplateForTa = 0x81A4;
+constexpr std::uint16_t kSetAuthenticationTemplateForCa = 0x41A4;
+constexpr std::uint16_t kSetDigitalSignatureTemplate = 0x81B6;
 constexpr asn1::Tag kDynamicAuthenticationData = 0x7C;
 
 ResponseApdu status(StatusWord sw) {
@@ -53,11 +56,23 @@ SecureBytes passwordSecret(sim::Password password, const SecureBytes& stored) {
 
 ResponseApdu VirtualCard::manageSecurityEnvironment(const CommandApdu& command) {
     const auto p1p2 = static_cast<std::uint16_t>(command.p1() << 8 | command.p2());
-    if (p1p2 == kSetAuthenticationTemplateForPace) return selectPace(command);
-    return status(StatusWord::WrongParameters);
+    switch (p1p2) {
+        case kSetAuthenticationTemplateForPace:
+            return selectPace(command);
+        case kSetDigitalSignatureTemplate:
+            return setVerificationKey(command);
+        case kSetAuthenticationTemplateForTa:
+            return selectTerminalAuthentication(command);
+        case kSetAuthenticationTemplateForCa:
+            return selectChipAuthentication(command);
+        default:
+            return status(StatusWord::WrongParameters);
+    }
 }
 
 ResponseApdu VirtualCard::selectPace(const CommandApdu& command) {
+    // After CA the chip is bound to this terminal; PACE needs a new session (TR-03110-3 B.1).
+    if (chipAuthenticated_) return status(StatusWord::ConditionsOfUseNotSatisfied);
     pace_.reset();
     pins_.paceStarted();
     const auto mse = sim::parseMseSetAt(command.data());
@@ -85,6 +100,7 @@ ResponseApdu VirtualCard::selectPace(const CommandApdu& command) {
 ResponseApdu VirtualCard::generalAuthenticate(const CommandApdu& command) {
     if (command.p1() != 0x00 || command.p2() != 0x00) return status(StatusWord::WrongParameters);
     if (pace_) return paceStep(command);
+    if (chipAuthenticationSelected_) return chipAuthenticationStep(command);
     return status(StatusWord::ConditionsOfUseNotSatisfied);
 }
 
@@ -124,6 +140,13 @@ ResponseApdu VirtualCard::finishPace(ByteView terminalToken) {
     const StatusWord outcome = pins_.paceFinished(run.password, tokenValid);
     if (outcome != StatusWord::Success) return status(outcome);
     Bytes response = asn1::encode(0x86, run.chip.chipToken());
+    if (run.chat) {
+        // With a CHAT the terminal learns where its certificate chain must start.
+        const auto anchors = terminalAuthentication_.trustAnchorReferences();
+        for (std::size_t i = 0; i < anchors.size() && i < 2; ++i) {
+            append(response, asn1::encode(i == 0 ? 0x87 : 0x88, asciiBytes(anchors[i])));
+        }
+    }
     secureMessaging_.emplace(run.chip.encryptionKey(), run.chip.macKey());
     chipIdentifier_ = run.chip.chipIdentifier();
     paceChat_ = run.chat;

@@ -1,0 +1,238 @@
+// The BSI worked example for EAC (v1.01) end to end against the card: PACE with the PIN, then TA
+// with the example's certificate chain and signature, then CA, all under secure messaging.
+#include <catch2/catch.hpp>
+
+#include "asn1/Tlv.h"
+#include "sim/card/CardCvCertificate.h"
+#include "sim/card/CardSecureMessaging.h"
+#include "sim/card/ChipCrypto.h"
+#include "sim/card/VirtualCard.h"
+
+using namespace oa;
+
+namespace {
+
+const char* kDvCertificate =
+    "7F218201667F4E81DE5F290100420D444543564341415430303030317F498190060A04007F000702020202058681"
+    "81040A74972E84B7D2C428FBE46D40C92D6CB56AE6A4B0AF5B8BC0927E5EF6F73220776D31693E36D685DF6CF3"
+    "763E41728D967DC1963F7CA70F0EA7ADB5EA856D8A133B867B8EF4132E7FFA3E8F32CD0321FC22199B9323376E"
+    "59D84A062491948117178BF4DB6C0EE7A235BFC3D4459183D408232AC781C78CF5C54E2FF35BA5165F200D4445"
+    "54455354445644453031397F4C12060904007F0007030102025305801FFFFF105F25060100000903005F240601"
+    "00010003005F37818098C637BEFA63058921902896A605206D5BE3BFF2F7E258EB0BB06EA7E84DFBC98E352761"
+    "10C684BB23D277350E3862E6A30520808F417B8911985880A556E1758C7FE6545B3DA03383BD7B5B51DEC00713"
+    "9CBC44FF320F84F2B6AD44C7B28FCAEB2B7B98E3A2BAE8322B115A8F10D48349281B4F4645C9AAE307CFAE9AD6"
+    "B194";
+const char* kTerminalCertificate =
+    "7F218201667F4E81DE5F290100420D444554455354445644453031397F498190060A04007F000702020202058681"
+    "81043385B484E8E994C93F55ADF4A9C92DA3C063AC7D744E85D38EE070BF6FF8D7ABA2DE688724B27D6BAE2B1C"
+    "8AE074C09BB8808CC83036B0692898711D3F6FC3213846E14B3154845084DFBC0EB70AE2BDEA8EEBD6796ACFA4"
+    "C56F5703CE5A6EFE0A266E43C3F71A1B7EEC60E5C6F0850DC4D3455F53282C9FBCA85DC947D13BEE5F200D4445"
+    "54455354415444453031397F4C12060904007F000703010202530500000001105F25060100000903005F240601"
+    "00010003005F37818034BB8C280A7A593CF7C7E9F375FFFFBFD92C4E3F6188A44824215E11EF47D03428CFC919"
+    "36A2609C742EF92C5968BCE65BA42AED7AAD70B7B2A31201DC152CEC930D7D7954BFBE0021AD1FD2ACAA6C349A"
+    "6C2FB86514B9F03DFAB99871FBD990DD8416D3EDA2883EBD0B94401A7DBFE16E5A1DB643EE7C2FC0D5D77BAE36"
+    "66AF";
+const char* kTerminalSignature =
+    "81A2D9E5891B86A0F01ADD0341C89D6E9EF3E20C223884F27B2F2040E9721C46C9C3CF7C0EE0A422263BA6F1EAFC"
+    "693BD8738F34760B5998584F58DD25B8D60D99D7C45957C2E2F10C0E5F91A8DC88BD7CFA33CBF784A9DA83C8003"
+    "24165179DBE71C69B2C0FD811270E436C43278184DDB542142342DBF156E82D2A1BC19085";
+const char* kTerminalCaKey =
+    "045A7A377FC9CAFC03AC7FF45441A8B2909D88EAB8E6B0173847AB49B949DF3799A34EE57EC55268CF8B1C3EC489"
+    "F8BF4CF4C68D3FD9670E89C0D5D3FFF1AAF89F";
+
+// The terminal's end of AES secure messaging, for driving the card in tests.
+class TerminalChannel {
+public:
+    TerminalChannel(Bytes encryption, Bytes mac) : encryption_(encryption), mac_(mac) {}
+
+    Bytes protect(const CommandApdu& plain) {
+        increment();
+        const Bytes header{static_cast<std::uint8_t>(plain.cla() | 0x0C), plain.ins(), plain.p1(),
+                           plain.p2()};
+        Bytes objects;
+        if (!plain.data().empty()) {
+            const Bytes iv = sim::chip::aesEncryptBlock(encryption_, ssc_);
+            objects = asn1::encode(
+                0x87, {Bytes{0x01},
+                       sim::chip::aesCbcEncrypt(encryption_, iv, sim::padIso9797(plain.data()))});
+        }
+        if (plain.le()) {
+            append(objects, asn1::encode(0x97, Bytes{static_cast<std::uint8_t>(plain.le())}));
+        }
+        Bytes macInput = concat({sim::padIso9797(header), objects});
+        if (!objects.empty()) macInput = sim::padIso9797(macInput);
+        append(objects, asn1::encode(0x8E, sim::chip::cmac8(mac_, concat({ssc_, macInput}))));
+        return CommandApdu(header[0], plain.ins(), plain.p1(), plain.p2(), objects, 256).encode();
+    }
+
+    ResponseApdu unprotect(ByteView encoded) {
+        increment();
+        const auto response = ResponseApdu::parse(encoded);
+        REQUIRE(response.ok());
+        const auto elements = asn1::readAll(response->data());
+        REQUIRE(elements.ok());
+        REQUIRE(elements->size() >= 2);
+        Bytes covered;
+        for (std::size_t i = 0; i + 1 < elements->size(); ++i) {
+            append(covered, (*elements)[i].encoded);
+        }
+        const Bytes expected = sim::chip::cmac8(mac_, concat({ssc_, sim::padIso9797(covered)}));
+        CHECK(toHex(expected) == toHex(elements->back().value));
+        Bytes data;
+        if (const auto cryptogram = asn1::find(*elements, 0x87)) {
+            const Bytes iv = sim::chip::aesEncryptBlock(encryption_, ssc_);
+            data = *sim::unpadIso9797(
+                *sim::chip::aesCbcDecrypt(encryption_, iv, cryptogram->value.subspan(1)));
+        }
+        return ResponseApdu(data, response->sw());
+    }
+
+    ResponseApdu transmit(VirtualCard& card, const CommandApdu& plain) {
+        return unprotect(card.process(protect(plain)));
+    }
+
+private:
+    void increment() {
+        for (auto it = ssc_.rbegin(); it != ssc_.rend(); ++it) {
+            if (++*it != 0) break;
+        }
+    }
+
+    Bytes encryption_, mac_;
+    Bytes ssc_ = Bytes(16, 0);
+};
+
+// PACE of the worked example, reproduced by the card with the example's chip keys.
+void workedExamplePace(VirtualCard& card) {
+    card.setPaceTestHooks(sim::PaceTestHooks{
+        hexBytes("7D98C00FC6C9E9543BBF94A87073A123"),
+        hexBytes("19C428715663DE745D1824B855D2B967890C99D68ED5FEEE9DCDF8D7BBA289D2"),
+        hexBytes("15872C56908C144002177994CFAAEDD5467CE150853C44535051FF24183039D8")});
+    const char* commands[] = {
+        "0022C1A412800A04007F0007020204020283010384010D", "10860000027C0000",
+        "10860000457C438141043DD29BBE5907FD21A152ADA4895FAAE7ACC55F5E50EFBFDE5AB0C6EB54F198D6159136"
+        "35F0FDF5BEB383E00355F82D3C41ED0DF2E28363433DFB73856A15DC9F00",
+        "10860000457C43834104518BC4E532AD2A9BD6527804D5D665ABD51041037A0CC8AA922804EB501C222B342738"
+        "8599AFAAE9FBACE2DF93E13C3C4979CD12F0AE3E3C012602839155458200",
+        "008600000C7C0A8508A27AE7B36573C1D900"};
+    for (const char* command : commands) {
+        const Bytes response = card.process(hexBytes(command));
+        REQUIRE(toHex(ByteView(response).last(2)) == "9000");
+    }
+    card.setEacTestHooks(
+        VirtualCard::EacTestHooks{hexBytes("547E4EAB03B235D2"), hexBytes("4287B3072A3EDC60")});
+}
+
+TerminalChannel paceChannel() {
+    return TerminalChannel(hexBytes("68406B4162100563D9C901A6154D2901"),
+                           hexBytes("73FF268784F72AF833FDC9464049AFC9"));
+}
+
+Bytes certificateContent(const char* certificate) {
+    const Bytes whole = hexBytes(certificate);
+    const auto outer = asn1::readOne(whole);
+    REQUIRE(outer.ok());
+    return Bytes(outer->value.begin(), outer->value.end());
+}
+
+CommandApdu setDst(const std::string& reference) {
+    return CommandApdu(0x00, 0x22, 0x81, 0xB6, asn1::encode(0x83, asciiBytes(reference)));
+}
+
+// TA with the worked example's chain and signature; returns the status of EXTERNAL AUTHENTICATE.
+std::uint16_t workedExampleTerminalAuthentication(VirtualCard& card, TerminalChannel& channel) {
+    REQUIRE(channel.transmit(card, setDst("DECVCAAT00001")).isSuccess());
+    REQUIRE(
+        channel
+            .transmit(card, CommandApdu(0x00, 0x2A, 0x00, 0xBE, certificateContent(kDvCertificate)))
+            .isSuccess());
+    REQUIRE(channel.transmit(card, setDst("DETESTDVDE019")).isSuccess());
+    REQUIRE(channel
+                .transmit(card, CommandApdu(0x00, 0x2A, 0x00, 0xBE,
+                                            certificateContent(kTerminalCertificate)))
+                .isSuccess());
+    const Bytes terminalKey = hexBytes(kTerminalCaKey);
+    const Bytes compressedKey(terminalKey.begin() + 1, terminalKey.begin() + 33);  // x
+    const Bytes setAt = concat({asn1::encode(0x80, hexBytes("04007F00070202020205")),
+                                asn1::encode(0x83, asciiBytes("DETESTATDE019")),
+                                asn1::encode(0x91, compressedKey)});
+    REQUIRE(channel.transmit(card, CommandApdu(0x00, 0x22, 0x81, 0xA4, setAt)).isSuccess());
+    const auto challenge = channel.transmit(card, CommandApdu(0x00, 0x84, 0x00, 0x00, {}, 8));
+    REQUIRE(toHex(challenge.data()) == "547E4EAB03B235D2");
+    return channel.transmit(card, CommandApdu(0x00, 0x82, 0x00, 0x00, hexBytes(kTerminalSignature)))
+        .sw();
+}
+
+}  // namespace
+
+TEST_CASE("EAC worked example: the first protected command and response match the example") {
+    VirtualCard card;
+    workedExamplePace(card);
+    const Bytes response = card.process(
+        hexBytes("0C2281B61D871101BE90237EEB4BA0FF253EA246AE31C8B88E0892D21C73A1DFE99900"));
+    CHECK(toHex(response) == "990290008E08A89570A68664A7D69000");
+}
+
+TEST_CASE("EAC worked example: TA accepts the example's chain and terminal signature") {
+    VirtualCard card;
+    workedExamplePace(card);
+    TerminalChannel channel = paceChannel();
+    CHECK(workedExampleTerminalAuthentication(card, channel) == 0x9000);
+}
+
+TEST_CASE("EAC worked example: CA answers the example's nonce and token and switches keys") {
+    VirtualCard card;
+    workedExamplePace(card);
+    TerminalChannel channel = paceChannel();
+    REQUIRE(workedExampleTerminalAuthentication(card, channel) == 0x9000);
+    const Bytes setAt = asn1::encode(0x80, hexBytes("04007F00070202030202"));
+    REQUIRE(channel.transmit(card, CommandApdu(0x00, 0x22, 0x41, 0xA4, setAt)).isSuccess());
+    const auto answer = channel.transmit(
+        card, CommandApdu(0x00, 0x86, 0x00, 0x00,
+                          asn1::encode(0x7C, asn1::encode(0x80, hexBytes(kTerminalCaKey))), 256));
+    REQUIRE(answer.isSuccess());
+    CHECK(toHex(answer.data()) == "7C1481084287B3072A3EDC608208FF0117D68DEE8E72");
+    CHECK(card.chipAuthenticated());
+
+    TerminalChannel caChannel(hexBytes("94ABCD271AB7D9A5590BA52CB518B831"),
+                              hexBytes("78B5709E7ABEDB185B424D0EE3A82499"));
+    CHECK(caChannel
+              .transmit(card, CommandApdu(0x00, 0xA4, 0x04, 0x0C, hexBytes("E80704007F00070302")))
+              .isSuccess());
+    // The chain grants DG1 (document type) only.
+    const auto dg1 = caChannel.transmit(card, CommandApdu(0x00, 0xB0, 0x81, 0x00, {}, 256));
+    CHECK(dg1.sw() == 0x6282);
+    CHECK(toHex(dg1.data()) == "610413024944");
+    CHECK(caChannel.transmit(card, CommandApdu(0x00, 0xB0, 0x84, 0x00, {}, 256)).sw() == 0x6982);
+}
+
+TEST_CASE("EAC worked example: a wrong terminal signature fails TA and CA stays closed") {
+    VirtualCard card;
+    workedExamplePace(card);
+    TerminalChannel channel = paceChannel();
+    REQUIRE(channel.transmit(card, setDst("DECVCAAT00001")).isSuccess());
+    Bytes forged = certificateContent(kDvCertificate);
+    forged[forged.size() - 1] ^= 0x01;
+    CHECK(channel.transmit(card, CommandApdu(0x00, 0x2A, 0x00, 0xBE, forged)).sw() == 0x6982);
+    CHECK(channel.transmit(card, setDst("DETESTDVDE019")).sw() == 0x6A88);
+    const Bytes setAt = asn1::encode(0x80, hexBytes("04007F00070202030202"));
+    CHECK(channel.transmit(card, CommandApdu(0x00, 0x22, 0x41, 0xA4, setAt)).sw() == 0x6985);
+}
+
+TEST_CASE("EAC worked example: data groups stay closed before TA and CA") {
+    VirtualCard card;
+    workedExamplePace(card);
+    TerminalChannel channel = paceChannel();
+    REQUIRE(
+        channel.transmit(card, CommandApdu(0x00, 0xA4, 0x04, 0x0C, hexBytes("E80704007F00070302")))
+            .isSuccess());
+    CHECK(channel.transmit(card, CommandApdu(0x00, 0xB0, 0x81, 0x00, {}, 256)).sw() == 0x6982);
+}
+
+TEST_CASE("EAC worked example: the default trust anchor is the example's CVCA") {
+    const auto anchor = sim::parseCardCvCertificate(sim::workedExampleCvcaCertificate());
+    REQUIRE(anchor);
+    CHECK(anchor->holderReference == "DECVCAAT00001");
+    CHECK(anchor->isCvca());
+    CHECK(anchor->prime.has_value());
+}
