@@ -1,6 +1,7 @@
 #include "sim/card/CardSecureMessaging.h"
 
 #include "asn1/Tlv.h"
+#include "crypto/Padding.h"
 #include "sim/card/ChipCrypto.h"
 
 namespace oa::sim {
@@ -53,20 +54,13 @@ Refusable<ProtectedBody> splitBody(ByteView data) {
 }  // namespace
 
 Bytes padIso9797(ByteView data) {
-    Bytes padded(data.begin(), data.end());
-    padded.push_back(0x80);
-    while (padded.size() % kBlockSize != 0)
-        padded.push_back(0x00);
-    return padded;
+    return crypto::padIso9797(data, kBlockSize);
 }
 
 std::optional<Bytes> unpadIso9797(ByteView data) {
-    if (data.empty() || data.size() % kBlockSize != 0) return std::nullopt;
-    std::size_t end = data.size();
-    while (end > 0 && data[end - 1] == 0x00)
-        --end;
-    if (end == 0 || data[end - 1] != 0x80 || data.size() - end >= kBlockSize) return std::nullopt;
-    return Bytes(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(end - 1));
+    auto plain = crypto::unpadIso9797(data, kBlockSize);
+    if (!plain) return std::nullopt;
+    return std::move(plain).value();
 }
 
 CardSecureMessaging::CardSecureMessaging(SecureBytes encryptionKey, SecureBytes macKey)

@@ -1,15 +1,15 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 
 #include "base/Bytes.h"
 #include "base/SecureBytes.h"
+#include "crypto/EcCurve.h"
 
-// The few primitives the chip needs, with the chip's own vocabulary: byte strings in, byte
-// strings out. A thin layer over OpenSSL EVP/EC, to be pointed at oa_crypto once that offers
-// symmetric ciphers and EC point arithmetic.
+// The few primitives the chip needs, in the chip's own vocabulary: byte strings in, byte strings
+// out, points as uncompressed octet strings. A thin adapter over oa_crypto; the chip treats a
+// failing primitive as a broken installation.
 namespace oa::sim::chip {
 
 // H(secret || [nonce] || counter) cut to the key length: SHA-1 for 128-bit keys, SHA-256 above
@@ -32,9 +32,6 @@ Bytes randomBytes(std::size_t size);
 class EcCurve {
 public:
     static std::optional<EcCurve> standardized(int domainParameterId);
-    EcCurve(EcCurve&&) noexcept;
-    EcCurve& operator=(EcCurve&&) noexcept;
-    ~EcCurve();
 
     std::size_t fieldSize() const;
     Bytes generator() const;
@@ -48,9 +45,8 @@ public:
     Bytes xCoordinate(ByteView point) const;
 
 private:
-    struct Impl;
-    explicit EcCurve(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> impl_;
+    explicit EcCurve(crypto::EcCurve curve) : curve_(std::move(curve)) {}
+    crypto::EcCurve curve_;
 };
 
 }  // namespace oa::sim::chip
