@@ -229,3 +229,31 @@ TEST_CASE("OpenPACE: a suspended PIN needs the CAN first, in the same session") 
     CHECK(OpenPaceTerminal(card).pace("123456", PACE_PIN, 0x03) == 0x9000);
     CHECK(card.pinState().retryCounter == 3);
 }
+
+TEST_CASE("OpenPACE: the transport PIN opens PACE and is replaced by a 6-digit PIN") {
+    VirtualCard card(*sim::builtInProfile("transport-pin"));
+    OpenPaceTerminal terminal(card);
+    REQUIRE(terminal.pace("12345", PACE_PIN, 0x03) == 0x9000);
+    CHECK(terminal.protectedTransmit(0x2C, 0x02, 0x03, asciiBytes("123456"), 0).sw() == 0x9000);
+    CHECK_FALSE(card.pinState().transportPin);
+    CHECK(OpenPaceTerminal(card).pace("123456", PACE_PIN, 0x03) == 0x9000);
+}
+
+TEST_CASE("OpenPACE: a deactivated card says 6283 to MSE:Set AT with the PIN") {
+    VirtualCard card(*sim::builtInProfile("deactivated"));
+    const Bytes mse = hexBytes("800A04007F00070202040202830103");
+    CHECK(transmit(card, CommandApdu(0x00, 0x22, 0xC1, 0xA4, mse)).sw() == 0x6283);
+}
+
+TEST_CASE("OpenPACE: every PIN change reaches the state listener") {
+    VirtualCard card;
+    std::vector<sim::PinState> seen;
+    card.setStateListener(
+        [&](const sim::PersistentCardState& state) { seen.push_back(state.pinState); });
+    CHECK(OpenPaceTerminal(card).pace("111111", PACE_PIN, 0x03) == 0x63C2);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen.back().retryCounter == 2);
+    CHECK(OpenPaceTerminal(card).pace("123456", PACE_PIN, 0x03) == 0x9000);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen.back().retryCounter == 3);
+}

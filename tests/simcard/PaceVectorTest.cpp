@@ -81,3 +81,44 @@ TEST_CASE("PACE: the card reproduces the BSI worked example with the PIN") {
     CHECK(card.secureMessagingActive());
     CHECK(card.pinState().retryCounter == 3);
 }
+
+TEST_CASE("PACE: with a CHAT in MSE:Set AT step 4 names the card's trust anchor") {
+    VirtualCard card;
+    card.setPaceTestHooks(sim::PaceTestHooks{
+        hexBytes("7D98C00FC6C9E9543BBF94A87073A123"),
+        hexBytes("19C428715663DE745D1824B855D2B967890C99D68ED5FEEE9DCDF8D7BBA289D2"),
+        hexBytes("15872C56908C144002177994CFAAEDD5467CE150853C44535051FF24183039D8")});
+    CHECK(
+        exchange(card,
+                 "0022C1A427800A04007F0007020204020283010384010D7F4C12060904007F000703010202530500"
+                 "00000110") == "9000");
+    REQUIRE(exchange(card, "10860000027C0000").size() == 44);
+    REQUIRE(
+        exchange(card,
+                 "10860000457C438141043DD29BBE5907FD21A152ADA4895FAAE7ACC55F5E50EFBFDE5AB0C6EB54"
+                 "F198D615913635F0FDF5BEB383E00355F82D3C41ED0DF2E28363433DFB73856A15DC9F00")
+            .size() == 142);
+    REQUIRE(
+        exchange(card,
+                 "10860000457C43834104518BC4E532AD2A9BD6527804D5D665ABD51041037A0CC8AA922804EB50"
+                 "1C222B3427388599AFAAE9FBACE2DF93E13C3C4979CD12F0AE3E3C012602839155458200")
+            .size() == 142);
+    CHECK(exchange(card, "008600000C7C0A8508A27AE7B36573C1D900") ==
+          "7C198608A2658C2F38600B0F870D" + toHex(asciiBytes("DECVCAAT00001")) + "9000");
+}
+
+TEST_CASE("PACE: MSE:Set AT for another protocol, curve or password is refused") {
+    VirtualCard card;
+    CHECK(exchange(card, "0022C1A40F800A04007F00070202040203830103") == "6A80");
+    CHECK(exchange(card, "0022C1A412800A04007F0007020204020283010384010C") == "6A88");
+    CHECK(exchange(card, "0022C1A40F800A04007F00070202040202830101") == "6A88");  // no MRZ
+    CHECK(exchange(card, "0022C1A400") == "6700");
+}
+
+TEST_CASE("PACE: General Authenticate without MSE:Set AT or out of order is refused") {
+    VirtualCard card;
+    CHECK(exchange(card, "10860000027C0000") == "6985");
+    REQUIRE(exchange(card, "0022C1A40F800A04007F00070202040202830103") == "9000");
+    CHECK(exchange(card, "10860000057C038101AA00") == "6A80");  // step 2 data in step 1
+    CHECK(exchange(card, "10860000027C0000") == "6985");        // the run was abandoned
+}
