@@ -175,6 +175,7 @@ Result<CertificateExtension> parseExtension(const asn1::Tlv& element) {
 Result<std::vector<CertificateExtension>> parseExtensions(ByteView value) {
     auto elements = asn1::readAll(value);
     if (!elements) return malformedCertificate(elements.error().detail);
+    if (elements->empty()) return malformedCertificate("65: no extensions");
     std::vector<CertificateExtension> extensions;
     for (const auto& element : *elements) {
         auto extension = parseExtension(element);

@@ -206,6 +206,42 @@ TEST_CASE("Malformed certificates are rejected with a reason", "[cvc]") {
     }
 }
 
+TEST_CASE("Certificate extensions are read strictly", "[cvc]") {
+    const std::string_view at = kTerminal;
+    const std::string description = "732D060904007F00070301030180";
+    SECTION("an empty extensions template") {
+        auto dv = CvCertificate::parse(hexBytes(kDv));
+        REQUIRE(dv.ok());
+        auto body = asn1::readOne(dv->body());
+        REQUIRE(body.ok());
+        const Bytes withEmpty = asn1::encode(0x7F4E, {body->value, hexBytes("6500")});
+        const Bytes certificate =
+            asn1::encode(0x7F21, {withEmpty, asn1::encode(0x5F37, dv->signature())});
+        auto parsed = CvCertificate::parse(certificate);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().detail == "65: no extensions");
+    }
+    SECTION("a description hash tagged 81 instead of 80") {
+        auto bad = patched(at, description + "20", "732D060904007F0007030103018120");
+        CHECK_FALSE(CvCertificate::parse(bad).ok());
+    }
+    SECTION("the same extension twice") {
+        auto bad = patched(at, "732D060904007F000703010302", "732D060904007F000703010301");
+        auto parsed = CvCertificate::parse(bad);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().detail == "65: repeated extension");
+    }
+    SECTION("an unknown extension is kept without its contents") {
+        auto odd = CvCertificate::parse(
+            patched(at, "732D060904007F000703010302", "732D060904007F000703010309"));
+        REQUIRE(odd.ok());
+        REQUIRE(odd->extensions().size() == 2);
+        CHECK(odd->extensions()[1].oid.toString() == "0.4.0.127.0.7.3.1.3.9");
+        CHECK(odd->extensions()[1].hashes.empty());
+        CHECK(odd->sectorHashes().empty());
+    }
+}
+
 TEST_CASE("Certificate holder references are checked", "[cvc]") {
     const std::string_view dv = kDv;
     SECTION("lower-case country code") {
