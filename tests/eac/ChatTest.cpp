@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <map>
 #include <set>
 
 #include "eac/Chat.h"
@@ -197,4 +199,38 @@ TEST_CASE("A request for another terminal type or beyond the certificate is refu
     const auto is = parseChat("7F4C0E060904007F0007030102015301C3");
     const ChatRequest wrongType{is, is};
     CHECK_FALSE(wrongType.checkAgainst(granted).ok());
+}
+
+TEST_CASE("Our right names match the flags OpenPACE's cvc-create sets", "[chat][openpace]") {
+    std::map<std::string, std::vector<AccessRight>> expected = {
+        {"--verify-age", {AccessRight::AgeVerification}},
+        {"--verify-community", {AccessRight::CommunityIdVerification}},
+        {"--rid", {AccessRight::RestrictedIdentification}},
+        {"--privileged", {AccessRight::PrivilegedTerminal}},
+        {"--can-allowed", {AccessRight::CanAllowed}},
+        {"--pin-management", {AccessRight::PinManagement}},
+        {"--install-cert", {AccessRight::InstallCertificate}},
+        {"--install-qual-cert", {AccessRight::InstallQualifiedCertificate}},
+        {"--at-rfu29", {AccessRight::ReadDg22}},
+        {"--at-rfu30", {AccessRight::PseudonymousSignatureAuthentication}},
+        {"--at-rfu31", {}},  // still RFU: set on the wire, but no right of ours
+        {"--at-rfu32", {AccessRight::WriteDg22}},
+    };
+    for (int dg = 1; dg <= 21; ++dg)
+        expected["--read-dg" + std::to_string(dg)] = {readRight(dg)};
+    for (int dg = 17; dg <= 21; ++dg)
+        expected["--write-dg" + std::to_string(dg)] = {writeRight(dg)};
+
+    std::ifstream in(std::string(OA_EAC_TEST_DATA) + "/cvc/chat-bits.txt");
+    std::string flag, hex;
+    std::size_t lines = 0;
+    while (in >> flag >> hex) {
+        INFO(flag << " " << hex);
+        REQUIRE(expected.count(flag) == 1);
+        const auto chat = parseChat("7F4C12060904007F0007030102025305" + hex);
+        CHECK(chat.rights() == expected[flag]);
+        CHECK_FALSE(chat.hasNoRights());
+        ++lines;
+    }
+    CHECK(lines == expected.size());
 }

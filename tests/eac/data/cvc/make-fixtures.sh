@@ -78,4 +78,19 @@ ec_key brainpoolP256r1 forger.pkcs8
 cvc --role=terminal --chr=DETESTAT00012 --issued=240101 --expires=281231 \
     --sign-as="$base-dv.cvcert" --sign-with="$work/forger.pkcs8" --scheme=ECDSA_SHA_256 \
     --out-cert=forged-at.cvcert --out-key="$work/forged-at.pkcs8" --read-dg4
+# One terminal certificate per cvc-create right flag; chat-bits.txt keeps the flag and the CHAT
+# template OpenPACE wrote for it, so our bit names are checked against an independent tool.
+flags="--verify-age --verify-community --rid --privileged --can-allowed --pin-management
+--install-cert --install-qual-cert --at-rfu29 --at-rfu30 --at-rfu31 --at-rfu32"
+for dg in $(seq 1 21); do flags="$flags --read-dg$dg"; done
+for dg in $(seq 17 21); do flags="$flags --write-dg$dg"; done
+: >chat-bits.txt
+for flag in $flags; do
+    cvc --role=terminal --chr=DETESTAT00099 --issued=240101 --expires=281231 \
+        --sign-as="$base-dv.cvcert" --sign-with="$work/$base-dv.pkcs8" --scheme=ECDSA_SHA_256 \
+        --out-cert="$work/bit.cvcert" --out-key="$work/bit.pkcs8" "$flag"
+    template=$(od -An -v -tx1 "$work/bit.cvcert" | tr -d ' \n' |
+        sed -n 's/.*060904007f0007030102025305\([0-9a-f]\{10\}\).*/\1/p')
+    echo "$flag $template" >>chat-bits.txt
+done
 echo "fixtures written to $(pwd)"
