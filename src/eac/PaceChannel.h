@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+
+#include "base/Bytes.h"
+#include "base/Result.h"
+#include "base/SecureBytes.h"
+#include "card/Card.h"
+#include "eac/PinState.h"
+#include "eac/SecurityInfos.h"
+#include "eac/SessionKeys.h"
+
+namespace oa::eac {
+
+// Password references of MSE:Set AT (TR-03110 Part 3 D.2.1.2).
+enum class PasswordType : std::uint8_t { Mrz = 1, Can = 2, Pin = 3, Puk = 4 };
+
+struct PaceRequest {
+    PasswordType passwordType = PasswordType::Pin;
+    // MRZ: the MRZ information (document number, date of birth, date of expiry, each with check
+    // digit, ASCII); CAN, PIN, PUK: the digits as ASCII.
+    SecureBytes password;
+    // Complete CHAT data object (7F4C ...) for an authentication terminal, sent in MSE:Set AT.
+    std::optional<Bytes> chat;
+    // Tag 84 (domain parameter ID) in MSE:Set AT; ICAO's example omits it, real clients send it.
+    bool sendParameterId = true;
+};
+
+struct PaceResult {
+    SessionKeys keys;
+    Bytes idPicc;                      // Comp(PK_PICC), signed in Terminal Authentication
+    Bytes cardEphemeralKey;            // PK_PICC
+    std::optional<Bytes> currentCar;   // GA4 tag 87, only after a CHAT was sent
+    std::optional<Bytes> previousCar;  // GA4 tag 88
+    std::optional<PinState> pinState;  // from MSE:Set AT, for PIN only
+};
+
+// PACE v2 with generic mapping, terminal side (TR-03110 Part 2 3.2, ICAO 9303-11 4.4), over any
+// Card without secure messaging. Steps in order: MSE:Set AT, GA 1 (encrypted nonce), GA 2
+// (mapping), GA 3 (key agreement), GA 4 (mutual authentication).
+class PaceChannel {
+public:
+    PaceChannel(Card& card, PaceInfo info);
+
+    Result<PaceResult> establish(const PaceRequest& request);
+    // MSE:Set AT with the PIN reference and nothing else: reads the PIN state without a try.
+    Result<PinState> queryPinState();
+    // Last PIN state the card reported (MSE:Set AT or a failed GA 4), if any.
+    std::optional<PinState> pinState() const { return pinState_; }
+
+    // For reproducing published vectors: private keys to use instead of random ones, in the
+    // order PACE draws them (SK_map, then the ephemeral key).
+    void useTerminalKeysForTesting(std::deque<SecureBytes> keys) {
+        injectedKeys_ = std::move(keys);
+    }
+
+private:
+    Result<void> setAuthenticationTemplate(const PaceRequest& request);
+    Result<Bytes> generalAuthenticate(std::uint8_t tag, ByteView value, std::uint8_t expected);
+    Result<SecureBytes> nextPrivateKey(const class DomainParameters& parameters);
+    Error mutualAuthenticationFailed(const ResponseApdu& response, PasswordType type);
+
+    Card& card_;
+    PaceInfo info_;
+    std::optional<PinState> pinState_;
+    std::deque<SecureBytes> injectedKeys_;
+};
+
+}  // namespace oa::eac
