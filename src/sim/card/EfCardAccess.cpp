@@ -40,3 +40,40 @@ Bytes encodeEfCardAccess(const CardCryptoProfile& profile) {
 }
 
 }  // namespace oa::sim
+
+namespace oa::sim {
+namespace {
+
+Bytes seq(std::initializer_list<ByteView> parts) {
+    return asn1::encode(0x30, parts);
+}
+
+Bytes standardizedDomain(const CardCryptoProfile& profile) {
+    return seq({derOid(standardizedDomainParametersOid()), derInteger(profile.domainParameterId)});
+}
+
+}  // namespace
+
+Bytes restrictedIdentificationProtocolOid() {
+    return hexBytes("04007F00070202050203");
+}
+
+Bytes encodeCardSecurityInfos(const CardCryptoProfile& profile, ByteView chipAuthenticationKey) {
+    // BIT STRING with no unused bits around the uncompressed point.
+    const Bytes publicKey = asn1::encode(0x03, {Bytes{0x00}, chipAuthenticationKey});
+    const Bytes chipAuthenticationPublicKeyInfo = seq(
+        {derOid(chipAuthenticationPublicKeyOid()), seq({standardizedDomain(profile), publicKey}),
+         derInteger(profile.chipAuthenticationKeyId)});
+    const Bytes boolFalse = hexBytes("010100");
+    const Bytes restrictedIdentificationInfo =
+        seq({derOid(restrictedIdentificationProtocolOid()),
+             seq({derInteger(1), derInteger(kRestrictedIdentificationKeyId), boolFalse})});
+    const Bytes restrictedIdentificationDomain =
+        seq({derOid(hexBytes("04007F000702020502")), standardizedDomain(profile)});
+    return asn1::encode(
+        0x31, {terminalAuthenticationInfo(), chipAuthenticationInfo(profile), paceInfo(profile),
+               chipAuthenticationDomainParameterInfo(profile), chipAuthenticationPublicKeyInfo,
+               restrictedIdentificationInfo, restrictedIdentificationDomain});
+}
+
+}  // namespace oa::sim

@@ -16,3 +16,16 @@ Bytes paceInfo(const CardCryptoProfile& profile);
 Bytes chipAuthenticationDomainParameterInfo(const CardCryptoProfile& profile);
 
 }  // namespace oa::sim
+
+namespace oa::sim {
+
+// id-RI-ECDH-SHA-256 and its domain parameter info (TR-03110-3 A.1.1.4).
+Bytes restrictedIdentificationProtocolOid();
+constexpr unsigned kRestrictedIdentificationKeyId = 1;
+
+// The SecurityInfos that EF.CardSecurity signs: those of EF.CardAccess plus the chip's static
+// CA public key (ChipAuthenticationPublicKeyInfo) and Restricted Identification. A document
+// signer wraps this in CMS SignedData (eContentType id-SecurityObject) to make EF.CardSecurity.
+Bytes encodeCardSecurityInfos(const CardCryptoProfile& profile, ByteView chipAuthenticationKey);
+
+}  // namespace oa::sim

@@ -5,6 +5,12 @@
 namespace oa::sim {
 
 void FileSystem::addFile(ElementaryFile file) {
+    for (auto& existing : masterFiles_) {
+        if (existing.fid == file.fid) {
+            existing = std::move(file);
+            return;
+        }
+    }
     masterFiles_.push_back(std::move(file));
 }
 

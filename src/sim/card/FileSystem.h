@@ -21,6 +21,7 @@ class FileSystem {
 public:
     static constexpr std::uint16_t kMasterFileId = 0x3F00;
 
+    // Adds an EF to the master file, replacing one with the same identifier.
     void addFile(ElementaryFile file);
     void addApplication(Application application);
 

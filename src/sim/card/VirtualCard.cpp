@@ -67,6 +67,11 @@ SecureBytes chipAuthenticationKeyOf(const sim::CardProfile& profile) {
         sim::chip::EcCurve::standardized(profile.crypto.domainParameterId)->randomScalar());
 }
 
+// Stable per test person, so services see the same pseudonym in every run.
+SecureBytes restrictedIdentificationKeyOf(const sim::CardProfile& profile) {
+    return SecureBytes(sim::chip::sha256(asciiBytes("OpenAusweis RI " + profile.name)));
+}
+
 }  // namespace
 
 VirtualCard::VirtualCard(sim::CardProfile profile)
@@ -74,7 +79,8 @@ VirtualCard::VirtualCard(sim::CardProfile profile)
       pins_(profile_.pinState, profile_.secrets),
       atr_(defaultAtr()),
       terminalAuthentication_(trustAnchorsOf(profile_), profile_.currentDate),
-      chipAuthenticationKey_(chipAuthenticationKeyOf(profile_)) {
+      chipAuthenticationKey_(chipAuthenticationKeyOf(profile_)),
+      restrictedIdentificationKey_(restrictedIdentificationKeyOf(profile_)) {
     buildFileSystem();
 }
 
@@ -157,6 +163,7 @@ void VirtualCard::closeSession() {
     pins_.paceStarted();
     terminalAuthentication_.reset();
     chipAuthenticationSelected_ = false;
+    restrictedIdentificationSelected_ = false;
     chipAuthenticated_ = false;
     nextSecureMessaging_.reset();
 }

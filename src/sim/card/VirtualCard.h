@@ -51,6 +51,12 @@ public:
     void setEacTestHooks(std::optional<EacTestHooks> hooks);
     // Whether TA and CA have authenticated the terminal and the chip in this channel.
     bool chipAuthenticated() const;
+
+    // The chip's static CA public key and the SecurityInfos a document signer signs into
+    // EF.CardSecurity; setCardSecurity() installs the signed file (FID 011D).
+    Bytes chipAuthenticationPublicKey() const;
+    Bytes cardSecurityInfos() const;
+    void setCardSecurity(Bytes signedCardSecurity);
     bool secureMessagingActive() const;
 
     // The ATR of a German eID card (T=1, historical bytes of the nPA).
@@ -79,6 +85,7 @@ private:
     ResponseApdu getChallenge(const CommandApdu& command);
     ResponseApdu externalAuthenticate(const CommandApdu& command);
     ResponseApdu chipAuthenticationStep(const CommandApdu& command);
+    ResponseApdu restrictedIdentificationStep(const CommandApdu& command);
     ResponseApdu verifyAuxiliaryData(const CommandApdu& command);
     ResponseApdu setEidActivation(const CommandApdu& command, bool activated);
     sim::TerminalAuthorization effectiveRights() const;
@@ -102,7 +109,9 @@ private:
     sim::TerminalAuthenticationCardSide terminalAuthentication_;
     std::optional<EacTestHooks> eacHooks_;
     SecureBytes chipAuthenticationKey_;
+    SecureBytes restrictedIdentificationKey_;
     bool chipAuthenticationSelected_ = false;
+    bool restrictedIdentificationSelected_ = false;
     bool chipAuthenticated_ = false;
     // CA's new keys take over after its own response went out under the old ones.
     std::optional<sim::CardSecureMessaging> nextSecureMessaging_;

@@ -4,6 +4,7 @@
 #include "asn1/Tlv.h"
 #include "sim/card/AuxiliaryData.h"
 #include "sim/card/ChipCrypto.h"
+#include "sim/card/EfCardAccess.h"
 #include "sim/card/MseSetAt.h"
 #include "sim/card/PaceCardSide.h"
 #include "sim/card/VirtualCard.h"
@@ -88,13 +89,42 @@ ResponseApdu VirtualCard::externalAuthenticate(const CommandApdu& command) {
     return status(terminalAuthentication_.authenticate(command.data(), chipIdentifier_));
 }
 
+Bytes VirtualCard::chipAuthenticationPublicKey() const {
+    std::lock_guard lock(mutex_);
+    const auto curve = sim::chip::EcCurve::standardized(profile_.crypto.domainParameterId);
+    return *curve->multiply(curve->generator(), chipAuthenticationKey_.bytes());
+}
+
+Bytes VirtualCard::cardSecurityInfos() const {
+    return sim::encodeCardSecurityInfos(profile_.crypto, chipAuthenticationPublicKey());
+}
+
+void VirtualCard::setCardSecurity(Bytes signedCardSecurity) {
+    std::lock_guard lock(mutex_);
+    files_.addFile(
+        {0x011D, 0x1D, std::move(signedCardSecurity), sim::ReadAccess::SecureMessaging, 0});
+}
+
 ResponseApdu VirtualCard::selectChipAuthentication(const CommandApdu& command) {
     chipAuthenticationSelected_ = false;
+    restrictedIdentificationSelected_ = false;
     if (!terminalAuthentication_.authenticated()) {
         return status(StatusWord::ConditionsOfUseNotSatisfied);
     }
     const auto mse = sim::parseMseSetAt(command.data());
     if (!mse) return status(mse.refusal());
+    if (mse->protocol == sim::restrictedIdentificationProtocolOid()) {
+        // RI follows CA and needs its right in the effective authorization (TR-03110-2 3.5).
+        if (!chipAuthenticated_ ||
+            !effectiveRights().has(sim::TerminalAuthorization::kRestrictedIdentification)) {
+            return status(StatusWord::SecurityStatusNotSatisfied);
+        }
+        if (mse->privateKeyId && *mse->privateKeyId != Bytes{sim::kRestrictedIdentificationKeyId}) {
+            return status(StatusWord::ReferencedDataNotFound);
+        }
+        restrictedIdentificationSelected_ = true;
+        return status(StatusWord::Success);
+    }
     if (mse->protocol != sim::chipAuthenticationProtocolOid(profile_.crypto)) {
         return status(StatusWord::WrongData);
     }
@@ -137,6 +167,30 @@ ResponseApdu VirtualCard::chipAuthenticationStep(const CommandApdu& command) {
     chipAuthenticated_ = true;
     return ResponseApdu(asn1::encode(0x7C, {asn1::encode(0x81, nonce), asn1::encode(0x82, token)}),
                         StatusWord::Success);
+}
+
+// I_sector = SHA-256(x(SK_ID * PK_sector)) for each sector key (A0 first, A2 second).
+ResponseApdu VirtualCard::restrictedIdentificationStep(const CommandApdu& command) {
+    restrictedIdentificationSelected_ = false;
+    const auto outer = asn1::readOne(command.data());
+    if (!outer || outer->tag != 0x7C) return status(StatusWord::WrongData);
+    const auto inner = outer->children();
+    if (!inner || inner->empty()) return status(StatusWord::WrongData);
+    const auto curve = sim::chip::EcCurve::standardized(profile_.crypto.domainParameterId);
+    Bytes identifiers;
+    for (const auto& sectorKey : *inner) {
+        if (sectorKey.tag != 0xA0 && sectorKey.tag != 0xA2) return status(StatusWord::WrongData);
+        const auto parts = sectorKey.children();
+        if (!parts) return status(StatusWord::WrongData);
+        const auto point = asn1::find(*parts, 0x86);
+        if (!point) return status(StatusWord::WrongData);
+        const auto shared = curve->multiply(point->value, restrictedIdentificationKey_.bytes());
+        if (!shared) return status(StatusWord::WrongData);
+        const asn1::Tag answerTag = sectorKey.tag == 0xA0 ? 0x81 : 0x83;
+        append(identifiers,
+               asn1::encode(answerTag, sim::chip::sha256(curve->xCoordinate(*shared))));
+    }
+    return ResponseApdu(asn1::encode(0x7C, identifiers), StatusWord::Success);
 }
 
 ResponseApdu VirtualCard::verifyAuxiliaryData(const CommandApdu& command) {

@@ -101,6 +101,7 @@ ResponseApdu VirtualCard::generalAuthenticate(const CommandApdu& command) {
     if (command.p1() != 0x00 || command.p2() != 0x00) return status(StatusWord::WrongParameters);
     if (pace_) return paceStep(command);
     if (chipAuthenticationSelected_) return chipAuthenticationStep(command);
+    if (restrictedIdentificationSelected_) return restrictedIdentificationStep(command);
     return status(StatusWord::ConditionsOfUseNotSatisfied);
 }
 
