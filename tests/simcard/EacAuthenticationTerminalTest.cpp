@@ -219,3 +219,24 @@ TEST_CASE("EF.CardSecurity: the infos to sign carry the chip's key; the signed f
     const auto read = channel.transmit(card, CommandApdu(0x00, 0xB0, 0x9D, 0x00, {}, 256));
     CHECK(toHex(read.data()) == "3003020101");
 }
+
+TEST_CASE("EAC: a terminal with write rights replaces the address in DG17") {
+    FullRightsTerminal terminal;
+    VirtualCard card(terminal.profile());
+    TerminalChannel channel = terminal.authenticate(card);
+    REQUIRE(channel.transmit(card, kSelectEid).isSuccess());
+    const Bytes address = concat({hexBytes("7108A1060C04"), asciiBytes("BONN")});
+    CHECK(channel.transmit(card, CommandApdu(0x00, 0xD6, 0x91, 0x00, address)).sw() == 0x9000);
+    CHECK(readDataGroup(channel, card, 17).data() == address);
+    CHECK(channel.transmit(card, CommandApdu(0x00, 0xD6, 0x84, 0x00, hexBytes("6400"))).sw() ==
+          0x6982);  // DG4 is never writable
+}
+
+TEST_CASE("EAC: without write rights DG17 stays as it is") {
+    FullRightsTerminal terminal("0000000001");
+    VirtualCard card(terminal.profile());
+    TerminalChannel channel = terminal.authenticate(card);
+    REQUIRE(channel.transmit(card, kSelectEid).isSuccess());
+    CHECK(channel.transmit(card, CommandApdu(0x00, 0xD6, 0x91, 0x00, hexBytes("7100"))).sw() ==
+          0x6982);
+}

@@ -102,4 +102,32 @@ ResponseApdu readBinary(FileSystem& files, const CommandApdu& command,
                         length < command.le() ? StatusWord::EndOfFileReached : StatusWord::Success);
 }
 
+ResponseApdu updateBinary(FileSystem& files, const CommandApdu& command,
+                          const std::function<StatusWord(const ElementaryFile&)>& permission) {
+    if (command.data().empty()) return status(StatusWord::WrongLength);
+    std::size_t offset = 0;
+    if (command.p1() & 0x80) {
+        const std::uint8_t sfi = command.p1() & 0x7F;
+        if (sfi == 0 || sfi > 0x1E) return status(StatusWord::WrongParameters);
+        if (!files.selectShortFileId(sfi)) return status(StatusWord::FileNotFound);
+        offset = command.p2();
+    } else {
+        offset = static_cast<std::size_t>(command.p1()) << 8 | command.p2();
+    }
+    ElementaryFile* file = files.currentFile();
+    if (!file) return ResponseApdu({}, kNoCurrentEf);
+    if (const StatusWord refusal = permission(*file); refusal != StatusWord::Success) {
+        return status(refusal);
+    }
+    if (offset > file->content.size()) return status(StatusWord::WrongP1P2);
+    // Writing from the start replaces the data group; later offsets patch it.
+    if (offset == 0) file->content.clear();
+    if (file->content.size() < offset + command.data().size()) {
+        file->content.resize(offset + command.data().size());
+    }
+    std::copy(command.data().begin(), command.data().end(),
+              file->content.begin() + static_cast<std::ptrdiff_t>(offset));
+    return status(StatusWord::Success);
+}
+
 }  // namespace oa::sim

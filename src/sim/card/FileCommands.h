@@ -21,4 +21,9 @@ using ReadPermission = std::function<StatusWord(const ElementaryFile&)>;
 ResponseApdu readBinary(FileSystem& files, const CommandApdu& command,
                         const ReadPermission& permission);
 
+// UPDATE BINARY (ISO 7816-4 §11.3.5) with the same addressing: writes the data at the offset,
+// growing the file as needed (the eID's writable data groups change length with their content).
+ResponseApdu updateBinary(FileSystem& files, const CommandApdu& command,
+                          const std::function<StatusWord(const ElementaryFile&)>& permission);
+
 }  // namespace oa::sim

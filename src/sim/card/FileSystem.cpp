@@ -65,16 +65,9 @@ const ElementaryFile* FileSystem::currentFile() const {
     return &currentFiles()[*currentFile_];
 }
 
-ElementaryFile* FileSystem::findInApplication(ByteView aid, std::uint16_t fid) {
-    for (auto& application : applications_) {
-        if (!std::equal(application.aid.begin(), application.aid.end(), aid.begin(), aid.end())) {
-            continue;
-        }
-        for (auto& file : application.files) {
-            if (file.fid == fid) return &file;
-        }
-    }
-    return nullptr;
+ElementaryFile* FileSystem::currentFile() {
+    if (!currentFile_) return nullptr;
+    return &currentFiles()[*currentFile_];
 }
 
 }  // namespace oa::sim

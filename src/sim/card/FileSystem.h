@@ -34,9 +34,8 @@ public:
     bool selectShortFileId(std::uint8_t sfi);
 
     const ElementaryFile* currentFile() const;
+    ElementaryFile* currentFile();
     bool inMasterFile() const { return !currentApplication_; }
-    // Replaces the content of an EF anywhere in the tree (writing DG17-DG22).
-    ElementaryFile* findInApplication(ByteView aid, std::uint16_t fid);
 
 private:
     std::vector<ElementaryFile>& currentFiles();

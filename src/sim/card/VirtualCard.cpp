@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::uint8_t kInsSelect = 0xA4;
 constexpr std::uint8_t kInsReadBinary = 0xB0;
+constexpr std::uint8_t kInsUpdateBinary = 0xD6;
 constexpr std::uint8_t kInsResetRetryCounter = 0x2C;
 constexpr std::uint8_t kInsManageSecurityEnvironment = 0x22;
 constexpr std::uint8_t kInsGeneralAuthenticate = 0x86;
@@ -199,6 +200,9 @@ ResponseApdu VirtualCard::dispatch(const CommandApdu& command) {
         case kInsReadBinary:
             return sim::readBinary(files_, command,
                                    [this](const sim::ElementaryFile& f) { return mayRead(f); });
+        case kInsUpdateBinary:
+            return sim::updateBinary(files_, command,
+                                     [this](const sim::ElementaryFile& f) { return mayWrite(f); });
         case kInsResetRetryCounter:
             return resetRetryCounter(command);
         case kInsManageSecurityEnvironment:
@@ -231,6 +235,14 @@ ResponseApdu VirtualCard::resetRetryCounter(const CommandApdu& command) {
     }
     if (command.p1() == kRrcChangeReference) return status(pins_.changePin(command.data()));
     return status(StatusWord::WrongParameters);
+}
+
+StatusWord VirtualCard::mayWrite(const sim::ElementaryFile& file) const {
+    if (file.access != sim::ReadAccess::DataGroupRight || !chipAuthenticated_ ||
+        !pins_.eidUsable() || !effectiveRights().mayWrite(file.dataGroup)) {
+        return StatusWord::SecurityStatusNotSatisfied;
+    }
+    return StatusWord::Success;
 }
 
 StatusWord VirtualCard::mayRead(const sim::ElementaryFile& file) const {

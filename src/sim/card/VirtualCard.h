@@ -90,6 +90,7 @@ private:
     ResponseApdu setEidActivation(const CommandApdu& command, bool activated);
     sim::TerminalAuthorization effectiveRights() const;
     StatusWord mayRead(const sim::ElementaryFile& file) const;
+    StatusWord mayWrite(const sim::ElementaryFile& file) const;
     void buildFileSystem();
     void closeSession();
     void notifyIfStateChanged(const sim::PinState& before, const SecureBytes& pinBefore);
