@@ -150,3 +150,25 @@ TEST_CASE("EAC worked example: the default trust anchor is the example's CVCA") 
     CHECK(anchor->isCvca());
     CHECK(anchor->prime.has_value());
 }
+
+TEST_CASE("PACE inside a secure channel answers under the old keys, then switches") {
+    VirtualCard card;
+    workedExamplePace(card);
+    TerminalChannel outer = paceChannel();
+    const char* steps[] = {
+        "0022C1A412800A04007F0007020204020283010384010D", "10860000027C0000",
+        "10860000457C438141043DD29BBE5907FD21A152ADA4895FAAE7ACC55F5E50EFBFDE5AB0C6EB54F198D6159136"
+        "35F0FDF5BEB383E00355F82D3C41ED0DF2E28363433DFB73856A15DC9F00",
+        "10860000457C43834104518BC4E532AD2A9BD6527804D5D665ABD51041037A0CC8AA922804EB501C222B342738"
+        "8599AFAAE9FBACE2DF93E13C3C4979CD12F0AE3E3C012602839155458200",
+        "008600000C7C0A8508A27AE7B36573C1D900"};
+    for (const char* step : steps) {
+        const auto plain = CommandApdu::parse(hexBytes(step));
+        REQUIRE(plain.ok());
+        CHECK(outer.transmit(card, *plain).isSuccess());
+    }
+    TerminalChannel renewed = paceChannel();  // same keys again, counter back at zero
+    CHECK(
+        renewed.transmit(card, CommandApdu(0x00, 0xA4, 0x04, 0x0C, hexBytes("E80704007F00070302")))
+            .isSuccess());
+}

@@ -148,7 +148,10 @@ ResponseApdu VirtualCard::finishPace(ByteView terminalToken) {
             append(response, asn1::encode(i == 0 ? 0x87 : 0x88, asciiBytes(anchors[i])));
         }
     }
-    secureMessaging_.emplace(run.chip.encryptionKey(), run.chip.macKey());
+    // PACE run inside an existing channel (CAN first, then PIN): this answer still goes out under
+    // the old keys, the new ones take over with the next command.
+    auto& channel = secureMessaging_ ? nextSecureMessaging_ : secureMessaging_;
+    channel.emplace(run.chip.encryptionKey(), run.chip.macKey());
     chipIdentifier_ = run.chip.chipIdentifier();
     paceChat_ = run.chat;
     return ResponseApdu(asn1::encode(kDynamicAuthenticationData, response), StatusWord::Success);
