@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "sim/card/ChipCrypto.h"
 #include "sim/card/VirtualCard.h"
 
 using namespace oa;
@@ -121,4 +122,14 @@ TEST_CASE("PACE: General Authenticate without MSE:Set AT or out of order is refu
     REQUIRE(exchange(card, "0022C1A40F800A04007F00070202040202830103") == "9000");
     CHECK(exchange(card, "10860000057C038101AA00") == "6A80");  // step 2 data in step 1
     CHECK(exchange(card, "10860000027C0000") == "6985");        // the run was abandoned
+}
+
+TEST_CASE("PACE: the chip derives AusweisApp's K_pi for the PIN with AES-128, -192 and -256") {
+    const Bytes pin = asciiBytes("123456");
+    CHECK(toHex(sim::chip::deriveKey(pin, {}, 3, 128).bytes()) ==
+          "591468CDA83D65219CCCB8560233600F");
+    CHECK(toHex(sim::chip::deriveKey(pin, {}, 3, 192).bytes()) ==
+          "8DF3278FB32026E66277357FCD6C826DBEB3DE32088B2531");
+    CHECK(toHex(sim::chip::deriveKey(pin, {}, 3, 256).bytes()) ==
+          "8DF3278FB32026E66277357FCD6C826DBEB3DE32088B2531757D753940185923");
 }
