@@ -1,8 +1,22 @@
 #include "eac/DomainParameters.h"
 
+#include <algorithm>
+
 #include "crypto/Hash.h"
 
 namespace oa::eac {
+namespace {
+
+// TR-03110 Part 3 D.2.1.1 encodes unsigned integers without leading zero octets; OpenPACE does the
+// same for the DH shared secret, so DH values cross the wire in minimal form.
+Bytes minimal(Bytes value) {
+    const auto first = std::find_if(value.begin(), value.end(), [](std::uint8_t b) { return b != 0; });
+    Bytes result(first, value.end());
+    wipe(value);
+    return result;
+}
+
+}  // namespace
 
 Result<DomainParameters> DomainParameters::standardized(int parameterId) {
     if (parameterId >= 0 && parameterId <= 2) {
@@ -20,7 +34,11 @@ Result<SecureBytes> DomainParameters::generatePrivateKey() const {
 }
 
 Result<Bytes> DomainParameters::publicKey(ByteView privateKey) const {
-    if (group_) return group_->powerOfGenerator(privateKey);
+    if (group_) {
+        auto y = group_->powerOfGenerator(privateKey);
+        if (!y) return y;
+        return minimal(std::move(*y));
+    }
     auto point = curve_->multiplyGenerator(privateKey);
     if (!point) return point.error();
     return curve_->encodePoint(*point);
@@ -28,9 +46,11 @@ Result<Bytes> DomainParameters::publicKey(ByteView privateKey) const {
 
 Result<void> DomainParameters::checkPublicKey(ByteView publicKey) const {
     if (group_) {
-        if (publicKey.size() != group_->primeSize())
+        if (publicKey.empty() || publicKey.size() > group_->primeSize() || publicKey[0] == 0)
             return makeError(ErrorCode::InvalidInput, "The card sent an invalid public key",
-                             "DH public key is not |p| bytes long");
+                             "DH public key of " + std::to_string(publicKey.size()) +
+                                 " bytes with |p| = " + std::to_string(group_->primeSize()) +
+                                 " or with a leading zero");
         return group_->checkPublicKey(publicKey);
     }
     auto point = curve_->decodePoint(publicKey);
@@ -45,7 +65,7 @@ Result<SecureBytes> DomainParameters::sharedSecret(ByteView privateKey,
     if (group_) {
         auto value = group_->power(peerPublicKey, privateKey);
         if (!value) return value.error();
-        secret = std::move(*value);
+        secret = minimal(std::move(*value));
     } else {
         auto point = curve_->multiply(*curve_->decodePoint(peerPublicKey), privateKey);
         if (!point) return point.error();

@@ -11,7 +11,8 @@
 namespace oa::eac {
 
 // The group a PACE (or CA) key agreement runs in: an elliptic curve or a MODP group. Public keys
-// cross this class as the bytes the card protocols carry: uncompressed points or y as |p| bytes.
+// cross this class as the bytes the card protocols carry: uncompressed points, or y as an
+// unsigned integer without leading zeros (TR-03110 Part 3 D.2.1.1).
 class DomainParameters {
 public:
     // TR-03110 Part 3 A.2.1.1: IDs 0..2 are DH groups, 8..18 curves.
@@ -23,7 +24,7 @@ public:
     Result<Bytes> publicKey(ByteView privateKey) const;
     // Rejects keys off the curve / outside the subgroup.
     Result<void> checkPublicKey(ByteView publicKey) const;
-    // Key agreement: x-coordinate (field size) or y^x mod p (|p| bytes).
+    // Key agreement: x-coordinate (field size) or y^x mod p (minimal octets, as OpenPACE).
     Result<SecureBytes> sharedSecret(ByteView privateKey, ByteView peerPublicKey) const;
     // PACE generic mapping: new generator s*G + x*PK (EC) or g^s * PK^x (DH).
     Result<DomainParameters> mapGeneric(ByteView nonce, ByteView privateKey,
