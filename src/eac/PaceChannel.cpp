@@ -58,6 +58,14 @@ Result<void> PaceChannel::setAuthenticationTemplate(const PaceRequest& request) 
     if (request.sendParameterId && info_.parameterId)
         append(data, asn1::encode(0x84, Bytes{static_cast<std::uint8_t>(*info_.parameterId)}));
     if (request.chat) append(data, *request.chat);
+    if (request.chat && request.certificateDescriptionHash) {
+        static const Bytes kIdDescription = hexBytes("04007F000703010301");
+        append(data,
+               asn1::encode(
+                   0x65,
+                   asn1::encode(0x73, {asn1::encode(0x06, kIdDescription),
+                                       asn1::encode(0x80, *request.certificateDescriptionHash)})));
+    }
     auto response = card_.transmit(CommandApdu(0x00, 0x22, 0xC1, 0xA4, std::move(data)));
     if (!response) return response.error();
     if (request.passwordType == PasswordType::Pin) {

@@ -24,6 +24,9 @@ struct PaceRequest {
     SecureBytes password;
     // Complete CHAT data object (7F4C ...) for an authentication terminal, sent in MSE:Set AT.
     std::optional<Bytes> chat;
+    // Hash of the certificate description, sent as certificate extension (tag 65, id-description)
+    // so the card can bind the description to the session. Only with a CHAT.
+    std::optional<Bytes> certificateDescriptionHash;
     // Tag 84 (domain parameter ID) in MSE:Set AT; ICAO's example omits it, real clients send it.
     bool sendParameterId = true;
 };

@@ -49,12 +49,14 @@ struct EacInit {
 class OpenPaceCard : public Card {
 public:
     OpenPaceCard(ByteView cardAccess, s_type passwordType, const char* password)
-        : context_(EAC_CTX_new()), password_(PACE_SEC_new(password, std::strlen(password), passwordType)),
+        : context_(EAC_CTX_new()),
+          password_(PACE_SEC_new(password, std::strlen(password), passwordType)),
           passwordType_(passwordType) {
         static EacInit init;
         REQUIRE(context_);
         REQUIRE(password_);
-        REQUIRE(EAC_CTX_init_ef_cardaccess(cardAccess.data(), cardAccess.size(), context_.get()) == 1);
+        REQUIRE(EAC_CTX_init_ef_cardaccess(cardAccess.data(), cardAccess.size(), context_.get()) ==
+                1);
     }
 
     Result<ResponseApdu> transmit(const CommandApdu& command) override {
@@ -119,7 +121,8 @@ private:
                 if (PACE_STEP3D_verify_authentication_token(context_.get(), in.get()) != 1)
                     return ResponseApdu({}, 0x6300);
                 Buffer terminal = toBuffer(terminalKey_);
-                Buffer token(PACE_STEP3D_compute_authentication_token(context_.get(), terminal.get()));
+                Buffer token(
+                    PACE_STEP3D_compute_authentication_token(context_.get(), terminal.get()));
                 REQUIRE(EAC_CTX_set_encryption_ctx(context_.get(), EAC_ID_PACE) == 1);
                 secure_ = true;
                 return reply(0x86, fromBuffer(token.get()));
@@ -185,13 +188,14 @@ private:
 };
 
 Bytes cardAccess(const char* protocolHex, int parameterId) {
-    const Bytes info = asn1::encode(0x30, {asn1::encode(0x06, hexBytes(protocolHex)), hexBytes("020102"),
-                                           asn1::encode(0x02, Bytes{static_cast<std::uint8_t>(parameterId)})});
+    const Bytes info =
+        asn1::encode(0x30, {asn1::encode(0x06, hexBytes(protocolHex)), hexBytes("020102"),
+                            asn1::encode(0x02, Bytes{static_cast<std::uint8_t>(parameterId)})});
     return asn1::encode(0x31, info);
 }
 
-void establishAndExchange(const char* protocolHex, int parameterId, s_type type, PasswordType ourType,
-                          const char* password) {
+void establishAndExchange(const char* protocolHex, int parameterId, s_type type,
+                          PasswordType ourType, const char* password) {
     const Bytes access = cardAccess(protocolHex, parameterId);
     OpenPaceCard card(access, type, password);
     auto infos = SecurityInfos::parse(access);
@@ -218,7 +222,8 @@ void establishAndExchange(const char* protocolHex, int parameterId, s_type type,
 
     // A second command shows both counters stay in step.
     card.responseData = Bytes(300, 0x5A);
-    auto second = secure.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, CommandApdu::kExtendedMaxLe));
+    auto second =
+        secure.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, CommandApdu::kExtendedMaxLe));
     REQUIRE(second);
     CHECK(second->data() == card.responseData);
 }
@@ -245,8 +250,32 @@ TEST_CASE("PACE with PUK against OpenPACE on NIST P-256 with 3DES", "[interop][o
     establishAndExchange("04007F00070202040201", 12, PACE_PUK, PasswordType::Puk, "9876543210");
 }
 
-TEST_CASE("PACE DH-GM with CAN against OpenPACE on the RFC 5114 2048-bit group", "[interop][openpace]") {
+TEST_CASE("PACE DH-GM with CAN against OpenPACE on the RFC 5114 2048-bit group",
+          "[interop][openpace]") {
     establishAndExchange("04007F00070202040102", 2, PACE_CAN, PasswordType::Can, "500540");
+}
+
+TEST_CASE("Chained extended-length commands pass SM to OpenPACE one APDU at a time",
+          "[interop][openpace]") {
+    const Bytes access = cardAccess("04007F00070202040202", 13);
+    OpenPaceCard card(access, PACE_CAN, "500540");
+    PaceChannel pace(card, *SecurityInfos::parse(access)->choosePace());
+    PaceRequest request;
+    request.passwordType = PasswordType::Can;
+    request.password = SecureBytes::fromAscii("500540");
+    auto result = pace.establish(request);
+    REQUIRE(result);
+    SecureMessagingCard secure(card, std::make_unique<SecureMessaging>(std::move(result->keys)));
+
+    const CommandApdu first(0x10, 0x2A, 0x00, 0xBE, Bytes(300, 0x11));
+    const CommandApdu last(0x00, 0x2A, 0x00, 0xBE, Bytes(20, 0x22));
+    REQUIRE(secure.transmit(first));
+    REQUIRE(secure.transmit(last));
+    REQUIRE(card.plainCommands.size() == 2);
+    CHECK(card.plainCommands[0].cla() == 0x10);
+    CHECK(card.plainCommands[0].data() == first.data());
+    CHECK(card.plainCommands[1].cla() == 0x00);
+    CHECK(card.plainCommands[1].data() == last.data());
 }
 
 TEST_CASE("PACE with a wrong PIN is refused by OpenPACE", "[interop][openpace]") {

@@ -295,3 +295,21 @@ TEST_CASE("PACE sends a CHAT in MSE:Set AT and returns the CARs", "[pace]") {
     REQUIRE(result->previousCar);
     CHECK(result->previousCar->empty());
 }
+
+TEST_CASE("PACE sends the certificate description hash as certificate extension", "[pace]") {
+    const Bytes chat = hexBytes("7F4C12060904007F0007030102025305000513FF87");
+    const Bytes hash = Bytes(32, 0xAB);
+    const Bytes extension = concat({hexBytes("652F 732D 060904007F000703010301 8020"), hash});
+    test::ScriptedCard card(
+        {{concat({hexBytes("0022C1A458800A04007F00070202040202830103 84010D"), chat, extension}),
+          hexBytes("9000")}});
+    PaceChannel pace(card, paceFrom(kBsiCardAccess));
+    PaceRequest request = pinRequest();
+    request.chat = chat;
+    request.certificateDescriptionHash = hash;
+    auto result = pace.establish(request);
+    // MSE:Set AT matched the script; step 1 is not scripted and is the only mismatch.
+    REQUIRE(card.sent.size() == 2);
+    CHECK(card.mismatches.size() == 1);
+    CHECK(card.mismatches[0] == toHex(card.sent[1]));
+}
