@@ -8,6 +8,7 @@
 #include "crypto/Kdf.h"
 #include "crypto/Mac.h"
 #include "crypto/Padding.h"
+#include "crypto/Random.h"
 
 using namespace oa;
 using namespace oa::crypto;
@@ -206,4 +207,15 @@ TEST_CASE("ECDSA verifies the BSI worked example TA signature", "[crypto][ecdsa]
               .code == ErrorCode::AuthenticationFailed);
     CHECK_FALSE(
         verifyEcdsaSignature(*curve, point, HashAlgorithm::Sha512, message, hexBytes("0102")));
+}
+
+TEST_CASE("Random bytes have the asked length and differ between calls", "[crypto]") {
+    auto a = randomBytes(32), b = randomBytes(32);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->size() == 32);
+    CHECK(*a != *b);
+    auto secret = randomSecret(16);
+    REQUIRE(secret);
+    CHECK(secret->size() == 16);
 }

@@ -313,3 +313,15 @@ TEST_CASE("PACE sends the certificate description hash as certificate extension"
     CHECK(card.mismatches.size() == 1);
     CHECK(card.mismatches[0] == toHex(card.sent[1]));
 }
+
+TEST_CASE("PACE with a suspended PIN tries and reports the card's refusal", "[pace]") {
+    test::ScriptedCard card(bsiScript("63C1", "6985"));
+    PaceChannel pace(card, paceFrom(kBsiCardAccess));
+    pace.useTerminalKeysForTesting(bsiKeys());
+    auto result = pace.establish(pinRequest());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().message == "The PIN is suspended. Enter the CAN first.");
+    CHECK(card.finished());
+    CHECK(pace.pinState() == PinState::Suspended);
+    CHECK(retryCounter(PinState::Suspended) == 1);
+}
