@@ -24,6 +24,11 @@ Result<ResponseApdu> SecureMessagingCard::transmit(const CommandApdu& command) {
     };
     auto protectedCommand = messaging_->protect(command);
     if (!protectedCommand) return fail(protectedCommand.error());
+    // The counter has moved already, so a command we cannot send ends the session as well.
+    if (protectedCommand->isExtended() && !inner_.supportsExtendedLength())
+        return fail(makeError(ErrorCode::Unsupported,
+                              "The card reader cannot transfer this much data at once",
+                              "protected APDU needs extended length, reader has none"));
     auto response = inner_.transmit(*protectedCommand);
     if (!response) return fail(response.error());
     auto plain = messaging_->unprotect(*response);

@@ -187,3 +187,36 @@ TEST_CASE("SecureMessagingCard ends the session on the first SM error", "[sm]") 
     CHECK(later.error().code == ErrorCode::SecureMessaging);
     CHECK(inner.sent.size() == 1);
 }
+
+TEST_CASE("SM rejects every single-byte change of a protected response", "[sm]") {
+    const Bytes good = hexBytes("8709019FF0EC34F9922651990290008E08AD55CC17140B2DED9000");
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        Bytes damaged = good;
+        damaged[i] ^= 0x01;
+        SecureMessaging sm(tdesKeys(), hexBytes("887022120C06C228"));
+        REQUIRE(sm.protect(*CommandApdu::parse(hexBytes("00B0000004"))));
+        INFO("byte " << i);
+        auto response = sm.unprotect(*ResponseApdu::parse(damaged));
+        REQUIRE_FALSE(response);
+        CHECK(response.error().code == ErrorCode::SecureMessaging);
+    }
+}
+
+namespace {
+class ShortOnlyCard : public test::ScriptedCard {
+public:
+    ShortOnlyCard() : ScriptedCard({}) {}
+    bool supportsExtendedLength() const override { return false; }
+};
+}  // namespace
+
+TEST_CASE("SecureMessagingCard refuses extended length on a reader without it", "[sm]") {
+    ShortOnlyCard inner;
+    SecureMessagingCard card(inner, ausweisAppSm());
+    auto result =
+        card.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, CommandApdu::kExtendedMaxLe));
+    REQUIRE_FALSE(result);
+    CHECK(result.error().code == ErrorCode::Unsupported);
+    CHECK(inner.sent.empty());
+    CHECK_FALSE(card.isOpen());
+}
