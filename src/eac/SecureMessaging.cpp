@@ -1,6 +1,7 @@
 #include "eac/SecureMessaging.h"
 
 #include "asn1/Tlv.h"
+#include "base/SecureBytes.h"
 #include "crypto/BlockCipher.h"
 #include "crypto/Mac.h"
 #include "crypto/Padding.h"
@@ -62,8 +63,11 @@ Result<Bytes> SecureMessaging::iv() {
 Result<Bytes> SecureMessaging::encrypt(ByteView data) {
     auto vector = iv();
     if (!vector) return vector.error();
-    return crypto::encryptCbc(keys_.cipher, keys_.encryption.bytes(), *vector,
-                              crypto::padIso9797(data, crypto::blockSize(keys_.cipher)));
+    // The plain data may be a new PIN (RESET RETRY COUNTER): wipe our padded copy.
+    Bytes padded = crypto::padIso9797(data, crypto::blockSize(keys_.cipher));
+    auto cryptogram = crypto::encryptCbc(keys_.cipher, keys_.encryption.bytes(), *vector, padded);
+    wipe(padded);
+    return cryptogram;
 }
 
 Result<Bytes> SecureMessaging::decrypt(ByteView cryptogram) {
