@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include "sim/card/CardProfile.h"
 
@@ -81,7 +82,7 @@ Result<Place> placeFromJson(const QJsonValue& value, const QString& key) {
 }
 
 Result<SecureBytes> secretFromJson(const QJsonObject& object, const QString& key,
-                                   std::initializer_list<std::size_t> lengths) {
+                                   const std::vector<std::size_t>& lengths) {
     auto text = stringValue(object, key);
     if (!text) return text.error();
     const bool lengthOk = std::find(lengths.begin(), lengths.end(), text->size()) != lengths.end();
@@ -133,9 +134,9 @@ Result<void> applyKey(CardProfile& profile, const QJsonObject& object, const QSt
         return {};
     }
     if (key == "pin" || key == "can" || key == "puk") {
-        const auto lengths = key == "pin"   ? std::initializer_list<std::size_t>{5, 6}
-                             : key == "can" ? std::initializer_list<std::size_t>{6}
-                                            : std::initializer_list<std::size_t>{10};
+        const std::vector<std::size_t> lengths = key == "pin"   ? std::vector<std::size_t>{5, 6}
+                                                 : key == "can" ? std::vector<std::size_t>{6}
+                                                                : std::vector<std::size_t>{10};
         auto secret = secretFromJson(object, key, lengths);
         if (!secret) return secret.error();
         (key == "pin"   ? profile.secrets.pin
