@@ -134,6 +134,8 @@ TEST_CASE("A JSON profile with unknown keys, wrong types or bad secrets is rejec
     CHECK_FALSE(fromJson("[1,2]").ok());
     CHECK_FALSE(fromJson("{").ok());
     CHECK(fromJson("{}").ok());
+    CHECK_FALSE(fromJson(R"({"mrz": "T2200012936"})").ok());
+    CHECK(fromJson(R"({"mrz": "T22000129364081251010318"})")->secrets.mrz.size() == 24);
 }
 
 TEST_CASE("The card state survives a save and load") {

@@ -144,6 +144,15 @@ Result<void> applyKey(CardProfile& profile, const QJsonObject& object, const QSt
                         : profile.secrets.puk) = std::move(*secret);
         return {};
     }
+    if (key == "mrz") {
+        // MRZ information: document number, date of birth, date of expiry, each with its check
+        // digit (ICAO 9303-11 9.7.3), for PACE with the MRZ.
+        auto text = stringValue(object, key);
+        if (!text) return text.error();
+        if (text->size() != 24) return invalid("mrz must be the 24 characters of MRZ information");
+        profile.secrets.mrz = SecureBytes::fromAscii(*text);
+        return {};
+    }
     if (key == "pinRetryCounter" || key == "pukUsesLeft") {
         const bool counter = key == "pinRetryCounter";
         auto value =
