@@ -135,18 +135,7 @@ Bytes VirtualCard::process(ByteView command) {
     const auto apdu = CommandApdu::parse(command);
     ResponseApdu response = status(StatusWord::WrongLength);
     if (apdu && secureMessaging_ && sim::CardSecureMessaging::isProtected(*apdu)) {
-        auto plain = secureMessaging_->unwrap(*apdu);
-        if (plain) {
-            response = dispatch(*plain);
-            if (secureMessaging_) response = secureMessaging_->wrap(response);
-            if (nextSecureMessaging_) {
-                secureMessaging_ = std::move(nextSecureMessaging_);
-                nextSecureMessaging_.reset();
-            }
-        } else {
-            closeSession();  // a broken channel is gone for good (TR-03110-3 F.3)
-            response = status(plain.refusal());
-        }
+        response = processProtected(*apdu);
     } else if (apdu) {
         // A plain command ends a secure channel, as on the real card.
         if (secureMessaging_) closeSession();
@@ -154,6 +143,21 @@ Bytes VirtualCard::process(ByteView command) {
     }
     notifyIfStateChanged(before, pinBefore);
     return response.encode();
+}
+
+ResponseApdu VirtualCard::processProtected(const CommandApdu& command) {
+    auto plain = secureMessaging_->unwrap(command);
+    if (!plain) {
+        closeSession();  // a broken channel is gone for good (TR-03110-3 F.3)
+        return status(plain.refusal());
+    }
+    ResponseApdu response = dispatch(*plain);
+    if (secureMessaging_) response = secureMessaging_->wrap(response);
+    if (nextSecureMessaging_) {
+        secureMessaging_ = std::move(nextSecureMessaging_);
+        nextSecureMessaging_.reset();
+    }
+    return response;
 }
 
 void VirtualCard::closeSession() {

@@ -71,6 +71,7 @@ private:
         int nextStep = 1;
     };
 
+    ResponseApdu processProtected(const CommandApdu& command);
     ResponseApdu dispatch(const CommandApdu& command);
     ResponseApdu manageSecurityEnvironment(const CommandApdu& command);
     ResponseApdu selectPace(const CommandApdu& command);
