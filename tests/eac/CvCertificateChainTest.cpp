@@ -119,9 +119,11 @@ TEST_CASE("The BSI worked example chain verifies on brainpoolP512r1 with SHA-512
 }
 
 TEST_CASE("OpenPACE chains verify for every signature scheme", "[cvc][chain][openpace]") {
-    const auto prefix = GENERATE(as<std::string>{}, "ecdsa-bp256-sha256", "ecdsa-bp512-sha512",
-                                 "ecdsa-p384-sha384", "ecdsa-p256-sha224", "ecdsa-bp384-sha1",
-                                 "rsa-v15-sha256", "rsa-pss-sha256", "rsa-pss-sha512");
+    const auto prefix =
+        GENERATE(as<std::string>{}, "ecdsa-bp256-sha256", "ecdsa-bp512-sha512", "ecdsa-p384-sha384",
+                 "ecdsa-p256-sha224", "ecdsa-bp384-sha1", "rsa-v15-sha256", "rsa-pss-sha256",
+                 "rsa-pss-sha512", "rsa-v15-sha1", "rsa-v15-sha512", "rsa-pss-sha1",
+                 "ecdsa-p521-sha512", "ecdsa-bp224-sha224");
     INFO(prefix);
     const auto store = certificates({prefix + "-cvca.cvcert"});
     const auto pool = certificates({prefix + "-dv.cvcert", prefix + "-at.cvcert"});
