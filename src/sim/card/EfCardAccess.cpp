@@ -39,9 +39,6 @@ Bytes encodeEfCardAccess(const CardCryptoProfile& profile) {
                                paceInfo(profile), chipAuthenticationDomainParameterInfo(profile)});
 }
 
-}  // namespace oa::sim
-
-namespace oa::sim {
 namespace {
 
 Bytes seq(std::initializer_list<ByteView> parts) {

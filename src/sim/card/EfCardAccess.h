@@ -15,10 +15,6 @@ Bytes chipAuthenticationInfo(const CardCryptoProfile& profile);
 Bytes paceInfo(const CardCryptoProfile& profile);
 Bytes chipAuthenticationDomainParameterInfo(const CardCryptoProfile& profile);
 
-}  // namespace oa::sim
-
-namespace oa::sim {
-
 // id-RI-ECDH-SHA-256 and its domain parameter info (TR-03110-3 A.1.1.4).
 Bytes restrictedIdentificationProtocolOid();
 constexpr unsigned kRestrictedIdentificationKeyId = 1;
