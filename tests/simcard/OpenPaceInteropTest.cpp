@@ -1,13 +1,17 @@
 // OpenPACE (libeac) plays the terminal against our VirtualCard: an independent implementation of
 // PACE and secure messaging.
+#include <eac/ca.h>
 #include <eac/eac.h>
+#include <eac/objects.h>
 #include <eac/pace.h>
+#include <eac/ta.h>
 #include <openssl/buffer.h>
 
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <memory>
 
+#include "TestCertificates.h"
 #include "asn1/Tlv.h"
 #include "sim/card/VirtualCard.h"
 
@@ -92,6 +96,7 @@ public:
         Buffer ephemeral(PACE_STEP3B_generate_ephemeral_key(context_.get()));
         const auto chipKey = generalAuthenticate(card_, false, 0x83, bytesOf(ephemeral.get()));
         const Buffer chipPublic = buffer(dynamicValue(chipKey, 0x84));
+        chipEphemeralKey_ = bytesOf(chipPublic.get());
         REQUIRE(PACE_STEP3B_compute_shared_secret(context_.get(), chipPublic.get()) == 1);
         REQUIRE(PACE_STEP3C_derive_keys(context_.get()) == 1);
         Buffer token(PACE_STEP3D_compute_authentication_token(context_.get(), chipPublic.get()));
@@ -151,6 +156,14 @@ public:
         return ResponseApdu(plain, response.sw());
     }
 
+    EAC_CTX* context() { return context_.get(); }
+    // ID_PICC for TA: x of the chip's ephemeral PACE key.
+    Bytes chipIdentifier() const {
+        const std::size_t size = (chipEphemeralKey_.size() - 1) / 2;
+        return Bytes(chipEphemeralKey_.begin() + 1,
+                     chipEphemeralKey_.begin() + 1 + static_cast<std::ptrdiff_t>(size));
+    }
+
 private:
     static Bytes paceOidFrom(ByteView cardAccess) {
         const auto set = asn1::readOne(cardAccess);
@@ -170,6 +183,7 @@ private:
     VirtualCard& card_;
     std::unique_ptr<EAC_CTX, ContextFree> context_;
     Bytes paceOid_;
+    Bytes chipEphemeralKey_;
 };
 
 }  // namespace
@@ -256,4 +270,67 @@ TEST_CASE("OpenPACE: every PIN change reaches the state listener") {
     CHECK(OpenPaceTerminal(card).pace("123456", PACE_PIN, 0x03) == 0x9000);
     REQUIRE(seen.size() == 2);
     CHECK(seen.back().retryCounter == 3);
+}
+
+TEST_CASE("OpenPACE: chip authentication with OpenPACE's CA after TA, then reading a data group") {
+    using oa::test::cvCertificate;
+    using oa::test::TestKey;
+    TestKey cvcaKey, dvKey, terminalKey;
+    sim::CardProfile profile = sim::defaultProfile();
+    profile.trustAnchors = {
+        cvCertificate("DETESTCVCA00001", "DETESTCVCA00001", cvcaKey, cvcaKey, "FFFFFFFFFF", true)};
+    profile.currentDate = "240601";
+    VirtualCard card(std::move(profile));
+    OpenPaceTerminal terminal(card);
+    REQUIRE(terminal.pace("123456", PACE_PIN, 0x03) == 0x9000);
+
+    const Bytes dv =
+        cvCertificate("DETESTCVCA00001", "DETESTDV000001", dvKey, cvcaKey, "BFFFFFFFFF", false);
+    const Bytes at =
+        cvCertificate("DETESTDV000001", "DETESTTERM00001", terminalKey, dvKey, "000513FF87", false);
+    for (const auto& [car, certificate] :
+         {std::pair{"DETESTCVCA00001", &dv}, std::pair{"DETESTDV000001", &at}}) {
+        REQUIRE(terminal.protectedTransmit(0x22, 0x81, 0xB6, asn1::encode(0x83, asciiBytes(car)), 0)
+                    .isSuccess());
+        const auto outer = asn1::readOne(*certificate);
+        REQUIRE(terminal
+                    .protectedTransmit(0x2A, 0x00, 0xBE,
+                                       Bytes(outer->value.begin(), outer->value.end()), 0)
+                    .isSuccess());
+    }
+
+    // OpenPACE makes the terminal's ephemeral CA key and later checks the chip's token.
+    const Bytes chipKey = card.chipAuthenticationPublicKey();
+    REQUIRE(CA_set_key(terminal.context(), nullptr, 0, chipKey.data(), chipKey.size()) == 1);
+    // TA step 3 answers Comp(PK_PCD,CA) (the x coordinate); CA step 2 the whole point.
+    Buffer compressedKey(TA_STEP3_generate_ephemeral_key(terminal.context()));
+    const Bytes compressed = bytesOf(compressedKey.get());
+    Buffer ephemeral(CA_STEP2_get_eph_pubkey(terminal.context()));
+    const Bytes ephemeralKey = bytesOf(ephemeral.get());
+    const Bytes setAt =
+        concat({asn1::encode(0x80, hexBytes("04007F00070202020203")),
+                asn1::encode(0x83, asciiBytes("DETESTTERM00001")), asn1::encode(0x91, compressed)});
+    REQUIRE(terminal.protectedTransmit(0x22, 0x81, 0xA4, setAt, 0).isSuccess());
+    const Bytes challenge = terminal.protectedTransmit(0x84, 0x00, 0x00, {}, 8).data();
+    const Bytes signature =
+        terminalKey.sign(concat({terminal.chipIdentifier(), challenge, compressed}));
+    REQUIRE(terminal.protectedTransmit(0x82, 0x00, 0x00, signature, 0).isSuccess());
+
+    REQUIRE(terminal
+                .protectedTransmit(0x22, 0x41, 0xA4,
+                                   asn1::encode(0x80, hexBytes("04007F00070202030202")), 0)
+                .isSuccess());
+    const auto answer = terminal.protectedTransmit(
+        0x86, 0x00, 0x00, asn1::encode(0x7C, asn1::encode(0x80, ephemeralKey)), 256);
+    REQUIRE(answer.isSuccess());
+    REQUIRE(CA_STEP4_compute_shared_secret(terminal.context(), buffer(chipKey).get()) == 1);
+    CHECK(CA_STEP6_derive_keys(terminal.context(), buffer(dynamicValue(answer, 0x81)).get(),
+                               buffer(dynamicValue(answer, 0x82)).get()) == 1);
+    REQUIRE(EAC_CTX_set_encryption_ctx(terminal.context(), EAC_ID_CA) == 1);
+
+    REQUIRE(terminal.protectedTransmit(0xA4, 0x04, 0x0C, hexBytes("E80704007F00070302"), 0)
+                .isSuccess());
+    const auto givenNames = terminal.protectedTransmit(0xB0, 0x84, 0x00, {}, 256);
+    CHECK(givenNames.sw() == 0x6282);
+    CHECK(toHex(givenNames.data()) == "64070C05" + toHex(asciiBytes("ERIKA")));
 }
