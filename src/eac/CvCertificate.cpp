@@ -67,42 +67,18 @@ bool isKnownScheme(const Oid& scheme) {
     return false;
 }
 
-Result<void> assignEcdsaField(CvPublicKey& key, asn1::Tag t, ByteView value) {
-    Bytes bytes(value.begin(), value.end());
-    switch (t) {
-        case 0x81:
-            key.prime = std::move(bytes);
-            return {};
-        case 0x82:
-            key.a = std::move(bytes);
-            return {};
-        case 0x83:
-            key.b = std::move(bytes);
-            return {};
-        case 0x84:
-            key.generator = std::move(bytes);
-            return {};
-        case 0x85:
-            key.order = std::move(bytes);
-            return {};
-        case 0x86:
-            key.point = std::move(bytes);
-            return {};
-        case 0x87:
-            key.cofactor = std::move(bytes);
-            return {};
-        default:
-            return malformedCertificate("7F49: unexpected ECDSA element");
-    }
-}
+// ECDSA key elements 81..87 in tag order (TR-03110-3 D.3.3).
+constexpr Bytes CvPublicKey::*kEcdsaFields[] = {
+    &CvPublicKey::prime, &CvPublicKey::a,     &CvPublicKey::b,       &CvPublicKey::generator,
+    &CvPublicKey::order, &CvPublicKey::point, &CvPublicKey::cofactor};
 
 Result<void> checkEcdsaKey(const CvPublicKey& key) {
     if (key.point.empty()) return malformedCertificate("7F49: ECDSA key without point (86)");
-    const bool any = !key.prime.empty() || !key.a.empty() || !key.b.empty() ||
-                     !key.generator.empty() || !key.order.empty() || !key.cofactor.empty();
-    const bool all = !key.prime.empty() && !key.a.empty() && !key.b.empty() &&
-                     !key.generator.empty() && !key.order.empty() && !key.cofactor.empty();
-    if (any && !all) return malformedCertificate("7F49: incomplete domain parameters");
+    std::size_t parameters = 0;
+    for (const auto field : kEcdsaFields)
+        parameters += (key.*field).empty() || field == &CvPublicKey::point ? 0 : 1;
+    if (parameters != 0 && parameters != 6)
+        return malformedCertificate("7F49: incomplete domain parameters");
     return {};
 }
 
@@ -129,8 +105,9 @@ Result<CvPublicKey> parsePublicKey(ByteView value) {
             if (element.tag > 0x82) return malformedCertificate("7F49: unexpected RSA element");
             (element.tag == 0x81 ? key.modulus : key.exponent)
                 .assign(element.value.begin(), element.value.end());
-        } else if (auto assigned = assignEcdsaField(key, element.tag, element.value); !assigned) {
-            return assigned.error();
+        } else {
+            (key.*kEcdsaFields[element.tag - 0x81])
+                .assign(element.value.begin(), element.value.end());
         }
     }
     if (key.isRsa() && (key.modulus.empty() || key.exponent.empty()))

@@ -264,3 +264,66 @@ TEST_CASE("Dates are unpacked BCD and round-trip", "[cvc]") {
     CHECK_FALSE(CvDate::fromIso("2014-4-1").ok());
     CHECK(CvDate{2014, 4, 1} < CvDate{2014, 4, 2});
 }
+
+namespace {
+
+// The BSI test-PKI DV certificate with its public key replaced by `keyContents`.
+Result<CvCertificate> dvWithKey(const Bytes& keyContents) {
+    auto dv = CvCertificate::parse(hexBytes(kDv));
+    REQUIRE(dv.ok());
+    auto body = asn1::readOne(dv->body());
+    REQUIRE(body.ok());
+    auto elements = body->children();
+    REQUIRE(elements.ok());
+    Bytes value;
+    for (const auto& element : *elements) {
+        const bool isKey = element.tag == 0x7F49;
+        append(value, isKey ? asn1::encode(0x7F49, keyContents)
+                            : Bytes(element.encoded.begin(), element.encoded.end()));
+    }
+    return CvCertificate::parse(
+        asn1::encode(0x7F21, {asn1::encode(0x7F4E, value), asn1::encode(0x5F37, dv->signature())}));
+}
+
+Bytes keyElement(asn1::Tag tag, std::size_t size) {
+    return asn1::encode(tag, Bytes(size, 0x01));
+}
+
+}  // namespace
+
+TEST_CASE("Public keys are read strictly", "[cvc]") {
+    const Bytes ecdsa = asn1::encode(0x06, oid::taEcdsaSha256.der());
+    const Bytes rsa = asn1::encode(0x06, oid::taRsaPssSha256.der());
+    SECTION("an RSA key with modulus and exponent") {
+        auto certificate = dvWithKey(concat({rsa, keyElement(0x81, 256), keyElement(0x82, 3)}));
+        REQUIRE(certificate.ok());
+        CHECK(certificate->publicKey().isRsa());
+        CHECK(certificate->publicKey().usesPss());
+        CHECK(certificate->publicKey().modulus.size() == 256);
+        CHECK(certificate->publicKey().exponent.size() == 3);
+    }
+    SECTION("an RSA key without exponent") {
+        CHECK_FALSE(dvWithKey(concat({rsa, keyElement(0x81, 256)})).ok());
+    }
+    SECTION("an RSA key with an ECDSA element") {
+        CHECK_FALSE(dvWithKey(concat({rsa, keyElement(0x81, 256), keyElement(0x82, 3),
+                                      keyElement(0x86, 65)}))
+                        .ok());
+    }
+    SECTION("an ECDSA key without point") {
+        CHECK_FALSE(dvWithKey(ecdsa).ok());
+    }
+    SECTION("an ECDSA key with only some domain parameters") {
+        auto bad = dvWithKey(concat({ecdsa, keyElement(0x81, 32), keyElement(0x86, 65)}));
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().detail == "7F49: incomplete domain parameters");
+    }
+    SECTION("elements repeated or out of order") {
+        CHECK_FALSE(dvWithKey(concat({ecdsa, keyElement(0x86, 65), keyElement(0x86, 65)})).ok());
+        CHECK_FALSE(dvWithKey(concat({ecdsa, keyElement(0x86, 65), keyElement(0x85, 32)})).ok());
+        CHECK_FALSE(dvWithKey(concat({keyElement(0x86, 65), ecdsa})).ok());
+    }
+    SECTION("an empty element") {
+        CHECK_FALSE(dvWithKey(concat({ecdsa, asn1::encode(0x86, Bytes{})})).ok());
+    }
+}
