@@ -113,6 +113,20 @@ Result<CvCertificateChain> CvCertificateChain::build(const std::vector<CvCertifi
     return chain;
 }
 
+Result<CvCertificateChain> CvCertificateChain::build(const std::vector<CvCertificate>& pool,
+                                                     const std::vector<std::string>& trustedCars,
+                                                     const std::vector<CvCertificate>& trustStore,
+                                                     const CvDate& today) {
+    std::optional<Error> firstError;
+    for (const auto& car : trustedCars) {
+        auto chain = build(pool, car, trustStore, today);
+        if (chain) return chain;
+        if (!firstError) firstError = chain.error();
+    }
+    if (firstError) return *firstError;
+    return brokenChain("the card named no trusted CVCA");
+}
+
 Result<void> CvCertificateChain::checkRolesAndTypes() const {
     const auto last = certificates_.size() - 1;
     for (std::size_t i = 0; i + 2 < certificates_.size(); ++i)

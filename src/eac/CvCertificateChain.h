@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,12 @@ public:
     // signer key is known, and computes the effective CHAT.
     static Result<CvCertificateChain> build(const std::vector<CvCertificate>& pool,
                                             std::string_view trustedCar,
+                                            const std::vector<CvCertificate>& trustStore,
+                                            const CvDate& today);
+    // The card names up to two trusted CVCAs after PACE (current and previous); the first one a
+    // chain leads to wins. Fails with the reason for the first CAR if none works.
+    static Result<CvCertificateChain> build(const std::vector<CvCertificate>& pool,
+                                            const std::vector<std::string>& trustedCars,
                                             const std::vector<CvCertificate>& trustStore,
                                             const CvDate& today);
 

@@ -291,3 +291,19 @@ TEST_CASE("OpenPACE certificate descriptions match their terminal certificates",
     REQUIRE_FALSE(mismatch.ok());
     CHECK(mismatch.error().code == ErrorCode::AuthenticationFailed);
 }
+
+TEST_CASE("Of the card's two trusted CVCAs the one the chain leads to is used", "[cvc][chain]") {
+    const auto pool =
+        certificates({"bsi-testpki-at-DEDEMODEV00038.hex", "bsi-testpki-dv-DEDVeIDDPST00035.hex",
+                      "bsi-testpki-link-DETESTeID00004.hex"});
+    const std::vector<std::string> cars{"DETESTeID00005", "DETESTeID00002"};
+    auto chain = CvCertificateChain::build(pool, cars, {}, CvDate{2014, 4, 1});
+    REQUIRE(chain.ok());
+    CHECK(chain->certificates().front().holderReference() == "DETESTeID00004");
+    auto none = CvCertificateChain::build(pool, std::vector<std::string>{"DETESTeID00009"}, {},
+                                          CvDate{2014, 4, 1});
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().detail == "no link from DETESTeID00002 to DETESTeID00009");
+    CHECK_FALSE(
+        CvCertificateChain::build(pool, std::vector<std::string>{}, {}, CvDate{2014, 4, 1}).ok());
+}
