@@ -8,6 +8,7 @@
 #include "base/Result.h"
 #include "base/SecureBytes.h"
 #include "card/Card.h"
+#include "eac/DomainParameters.h"
 #include "eac/PinState.h"
 #include "eac/SecurityInfos.h"
 #include "eac/SessionKeys.h"
@@ -62,7 +63,7 @@ public:
 private:
     Result<void> setAuthenticationTemplate(const PaceRequest& request);
     Result<Bytes> generalAuthenticate(std::uint8_t tag, ByteView value, std::uint8_t expected);
-    Result<SecureBytes> nextPrivateKey(const class DomainParameters& parameters);
+    Result<SecureBytes> nextPrivateKey(const DomainParameters& parameters);
     Error mutualAuthenticationFailed(const ResponseApdu& response, PasswordType type);
 
     Card& card_;
