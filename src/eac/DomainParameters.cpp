@@ -10,7 +10,8 @@ namespace {
 // TR-03110 Part 3 D.2.1.1 encodes unsigned integers without leading zero octets; OpenPACE does the
 // same for the DH shared secret, so DH values cross the wire in minimal form.
 Bytes minimal(Bytes value) {
-    const auto first = std::find_if(value.begin(), value.end(), [](std::uint8_t b) { return b != 0; });
+    const auto first =
+        std::find_if(value.begin(), value.end(), [](std::uint8_t b) { return b != 0; });
     Bytes result(first, value.end());
     wipe(value);
     return result;
