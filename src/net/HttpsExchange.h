@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QSslConfiguration>
+#include <QUrl>
+#include <chrono>
+#include <functional>
+
+#include "net/HttpsResponse.h"
+#include "net/TlsServerCheck.h"
+
+class QNetworkAccessManager;
+class QSslPreSharedKeyAuthenticator;
+
+namespace oa::net {
+
+struct HttpsTimeouts {
+    // From the start until the TLS handshake is done (TCP connect plus handshake).
+    std::chrono::milliseconds handshake{10000};
+    // The whole exchange, handshake included.
+    std::chrono::milliseconds request{30000};
+};
+
+// One https request and its answer over a QNetworkAccessManager, with our limits: https only,
+// the server check after the handshake and before the request is sent (Qt emits
+// QNetworkReply::encrypted blocking, and an abort there wins over sending), timeouts, a body
+// size limit, no automatic redirects and no content decoding. Blocks in a local event loop.
+class HttpsExchange {
+public:
+    struct Request {
+        QByteArray method = "GET";
+        QUrl url;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+    };
+    struct Settings {
+        QSslConfiguration tls;
+        HttpsTimeouts timeouts;
+        qint64 maxBodyBytes = 1 << 20;
+        TlsServerCheck check;
+        // Supplies identity and key when the server asks for a PSK (TLS-2).
+        std::function<void(QSslPreSharedKeyAuthenticator*)> psk;
+    };
+
+    static HttpsOutcome run(QNetworkAccessManager& manager, const Request& request,
+                            const Settings& settings);
+};
+
+}  // namespace oa::net

@@ -1,0 +1,74 @@
+#include "net/RetryPolicy.h"
+
+#include <QEventLoop>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <algorithm>
+
+#include "net/RetryAfter.h"
+
+namespace oa::net {
+
+using std::chrono::milliseconds;
+
+RetryPolicy::RetryPolicy(RetrySettings settings, Random random, Sleeper sleeper, Clock clock)
+    : settings_(settings),
+      random_(std::move(random)),
+      sleeper_(std::move(sleeper)),
+      clock_(std::move(clock)) {}
+
+milliseconds RetryPolicy::backoff(int retry) const {
+    const int shift = std::clamp(retry, 0, 30);
+    const long long ceiling = std::min<long long>(settings_.maxDelay.count(),
+                                                  settings_.baseDelay.count() * (1LL << shift));
+    const double fraction = std::clamp(random_(), 0.0, 1.0);
+    return milliseconds(static_cast<long long>(fraction * static_cast<double>(ceiling)));
+}
+
+Result<HttpsResponse> RetryPolicy::run(Repeatable repeatable, const QString& host,
+                                       const std::function<HttpsOutcome()>& attempt) const {
+    const int attempts = repeatable == Repeatable::Yes ? std::max(1, settings_.maxAttempts) : 1;
+    for (int number = 1;; ++number) {
+        HttpsOutcome outcome = attempt();
+        ServerFailure failure = outcome.failure;
+        std::optional<milliseconds> requested;
+        std::string detail;
+        if (outcome.result) {
+            failure = serverFailureForStatus(outcome.result->status);
+            if (failure == ServerFailure::None) return std::move(outcome.result);
+            detail = "HTTP status " + std::to_string(outcome.result->status);
+            const QByteArray retryAfter = outcome.result->header("Retry-After");
+            if (auto wait = parseRetryAfter(retryAfter, clock_())) {
+                requested = *wait;
+                detail += ", Retry-After " + retryAfter.toStdString();
+            }
+        } else {
+            if (!isTransient(failure)) return std::move(outcome.result);
+            detail = outcome.result.error().detail;
+        }
+        detail += " (attempt " + std::to_string(number) + " of " + std::to_string(attempts) + ")";
+        if (number >= attempts) return serverFailureError(failure, host, detail);
+        if (requested && *requested > settings_.maxRetryAfter)
+            return serverFailureError(failure, host,
+                                      detail + "; asked to wait longer than allowed");
+        sleeper_(requested ? *requested : backoff(number - 1));
+    }
+}
+
+RetryPolicy::Random RetryPolicy::systemRandom() {
+    return [] { return QRandomGenerator::global()->generateDouble(); };
+}
+
+RetryPolicy::Sleeper RetryPolicy::eventLoopSleeper() {
+    return [](milliseconds delay) {
+        QEventLoop loop;
+        QTimer::singleShot(delay, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
+}
+
+RetryPolicy::Clock RetryPolicy::utcClock() {
+    return [] { return QDateTime::currentDateTimeUtc(); };
+}
+
+}  // namespace oa::net

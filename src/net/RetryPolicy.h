@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <chrono>
+#include <functional>
+
+#include "net/HttpsResponse.h"
+
+namespace oa::net {
+
+struct RetrySettings {
+    int maxAttempts = 4;
+    std::chrono::milliseconds baseDelay{500};
+    std::chrono::milliseconds maxDelay{8000};
+    // A server asking for a longer pause than this is not waited for: the user is told instead.
+    std::chrono::milliseconds maxRetryAfter{30000};
+};
+
+// Whether a request may be sent again. PAOS messages never are: the card state has moved on.
+enum class Repeatable { No, Yes };
+
+// Bounded retries of requests that are safe to repeat (TC token fetch, refresh check) when the
+// server is overloaded (503), rate limiting (429), refusing connections or too slow. Waits are
+// exponential backoff with full jitter, or what Retry-After asks for (capped). Random source,
+// sleeper and clock are injected so tests run without real waiting.
+class RetryPolicy {
+public:
+    using Random = std::function<double()>;  // uniform in [0, 1)
+    using Sleeper = std::function<void(std::chrono::milliseconds)>;
+    using Clock = std::function<QDateTime()>;
+
+    explicit RetryPolicy(RetrySettings settings = {}, Random random = systemRandom(),
+                         Sleeper sleeper = eventLoopSleeper(), Clock clock = utcClock());
+
+    // Full jitter: uniform in [0, min(maxDelay, baseDelay * 2^retry)), retry counted from 0.
+    std::chrono::milliseconds backoff(int retry) const;
+
+    // Runs attempt until it succeeds with a status other than 503/429, fails for a reason that
+    // repeating cannot fix, or the attempts are used up. A final transient failure becomes an
+    // error naming host in user words.
+    Result<HttpsResponse> run(Repeatable repeatable, const QString& host,
+                              const std::function<HttpsOutcome()>& attempt) const;
+
+    static Random systemRandom();
+    // Waits in a local event loop, so the thread's other Qt objects keep running.
+    static Sleeper eventLoopSleeper();
+    static Clock utcClock();
+
+private:
+    RetrySettings settings_;
+    Random random_;
+    Sleeper sleeper_;
+    Clock clock_;
+};
+
+}  // namespace oa::net
