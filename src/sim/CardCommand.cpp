@@ -1,10 +1,14 @@
 #include "sim/CardCommand.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 #include "sim/StopSignal.h"
 #include "sim/VpcdClient.h"
+#include "sim/card/CardCvCertificate.h"
 #include "sim/card/CardProfile.h"
 #include "sim/card/CardStateFile.h"
 #include "sim/card/VirtualCard.h"
@@ -19,7 +23,14 @@ struct CardOptions {
     std::string profile;
     std::string profileFile;
     std::string stateFile;
+    std::vector<std::string> cvcaFiles;
+    std::string date;
 };
+
+bool isDate(const std::string& text) {
+    return text.size() == 6 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 bool parseOptions(const std::vector<std::string>& arguments, CardOptions& options) {
     for (std::size_t i = 0; i < arguments.size(); ++i) {
@@ -33,6 +44,10 @@ bool parseOptions(const std::vector<std::string>& arguments, CardOptions& option
             options.profileFile = arguments[++i];
         } else if (argument == "--state" && hasValue) {
             options.stateFile = arguments[++i];
+        } else if (argument == "--cvca" && hasValue) {
+            options.cvcaFiles.push_back(arguments[++i]);
+        } else if (argument == "--date" && hasValue && isDate(arguments[i + 1])) {
+            options.date = arguments[++i];
         } else {
             std::fprintf(stderr, "openausweis-sim card: unexpected argument '%s'\n",
                          argument.c_str());
@@ -72,6 +87,23 @@ std::optional<CardProfile> chooseProfile(const CardOptions& options) {
     return builtIn;
 }
 
+// Extra trust anchors (DER CV certificates of CVCAs) after the profile's own, and the card's
+// current date.
+bool applyTrustOptions(const CardOptions& options, CardProfile& profile) {
+    for (const std::string& path : options.cvcaFiles) {
+        std::ifstream in(path, std::ios::binary);
+        Bytes certificate((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in.eof() || !parseCardCvCertificate(certificate)) {
+            std::fprintf(stderr, "openausweis-sim card: --cvca %s is not a CV certificate\n",
+                         path.c_str());
+            return false;
+        }
+        profile.trustAnchors.push_back(std::move(certificate));
+    }
+    if (!options.date.empty()) profile.currentDate = options.date;
+    return true;
+}
+
 // Restores the card's PIN state from the state file and writes every later change back.
 bool attachStateFile(VirtualCard& card, const std::string& path) {
     auto saved = loadCardState(path);
@@ -99,7 +131,7 @@ int runCardCommand(const std::vector<std::string>& arguments) {
         return 2;
     }
     auto profile = chooseProfile(options);
-    if (!profile) return 2;
+    if (!profile || !applyTrustOptions(options, *profile)) return 2;
     VirtualCard card(std::move(*profile));
     if (!options.stateFile.empty() && !attachStateFile(card, options.stateFile)) return 2;
     installStopSignalHandlers();

@@ -4,6 +4,7 @@
 
 #include "base/Version.h"
 #include "sim/CardCommand.h"
+#include "sim/PkiCommand.h"
 
 namespace {
 
@@ -11,10 +12,14 @@ void printUsage() {
     std::printf(
         "usage: openausweis-sim --version\n"
         "       openausweis-sim card [--vpcd HOST:PORT] [--profile NAME | --profile-file F]\n"
-        "                            [--state FILE]\n"
+        "                            [--state FILE] [--cvca FILE]... [--date YYMMDD]\n"
+        "       openausweis-sim pki --out DIR [--fresh]\n"
         "  card: the virtual eID card attached to vpcd (default 127.0.0.1:35963);\n"
         "        profiles: mustermann (default), under18, deactivated, eat, transport-pin,\n"
-        "        mustermann-p384, mustermann-p512; --state keeps PIN state across runs\n");
+        "        mustermann-p384, mustermann-p512; --state keeps PIN state across runs;\n"
+        "        --cvca adds a trust anchor (CV certificate, DER); --date sets the card's today\n"
+        "  pki:  writes the built-in test PKI (--fresh: a new one) to DIR: csca.pem,\n"
+        "        document-signer.pem, cvca/dv/terminal.cvcert, terminal.pkcs8, terminal-chain/\n");
 }
 
 }  // namespace
@@ -36,6 +41,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (command == "card") return oa::sim::runCardCommand(rest);
+    if (command == "pki") return oa::sim::runPkiCommand(rest);
     std::fprintf(stderr, "openausweis-sim: unknown command '%s'\n", command.c_str());
     printUsage();
     return 2;

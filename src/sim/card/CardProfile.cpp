@@ -1,5 +1,7 @@
 #include "sim/card/CardProfile.h"
 
+#include "sim/pki/TestPki.h"
+
 namespace oa::sim {
 namespace {
 
@@ -28,7 +30,9 @@ PersonalData erikaMustermann() {
 CardProfile mustermann() {
     CardProfile profile{
         "mustermann", erikaMustermann(), {}, {}, CardCryptoProfile::brainpoolP256r1()};
-    profile.trustAnchors = {workedExampleCvcaCertificate()};
+    // The last anchor is the one PACE names as current CVCA (87), the other as previous (88).
+    profile.trustAnchors = {TestPki::builtIn().cvcaCertificate(), workedExampleCvcaCertificate()};
+    profile.signCardSecurityWithTestPki = true;
     profile.currentDate = "100903";
     profile.chipAuthenticationKey = workedExampleChipAuthenticationKey();
     return profile;

@@ -26,8 +26,10 @@ struct CardProfile {
     // Chip Authentication: the static private key (big-endian scalar on the PACE curve); empty
     // means a fresh random key for every card object.
     SecureBytes chipAuthenticationKey;
-    // EF.CardSecurity as signed by a document signer; empty leaves the file off the card.
+    // EF.CardSecurity as signed by a document signer; empty leaves the file off the card unless
+    // the built-in test document signer (TestPki::builtIn()) is to sign the card's SecurityInfos.
     Bytes cardSecurity;
+    bool signCardSecurityWithTestPki = false;
 };
 
 // The CVCA certificate of the BSI worked example (DECVCAAT00001, brainpoolP512r1), the default
@@ -35,9 +37,11 @@ struct CardProfile {
 Bytes workedExampleCvcaCertificate();
 SecureBytes workedExampleChipAuthenticationKey();
 
-// Built-in test persons: "mustermann" (the default adult), "under18", "deactivated", "eat"
-// (electronic residence permit), "transport-pin" (5-digit PIN from the PIN letter), and
-// "mustermann-p384" / "mustermann-p512" with the larger PACE curves.
+// Built-in test persons trust the built-in test PKI's CVCA (as previous CVCA) besides the worked
+// example's (current), and carry EF.CardSecurity signed by its document signer. Test persons:
+// "mustermann" (the default adult), "under18", "deactivated", "eat" (electronic residence permit),
+// "transport-pin" (5-digit PIN from the PIN letter), and "mustermann-p384" / "mustermann-p512" with
+// the larger PACE curves.
 std::optional<CardProfile> builtInProfile(const std::string& name);
 std::vector<std::string> builtInProfileNames();
 CardProfile defaultProfile();

@@ -4,6 +4,7 @@
 #include "sim/card/EfCardAccess.h"
 #include "sim/card/EfDir.h"
 #include "sim/card/FileCommands.h"
+#include "sim/pki/TestPki.h"
 
 namespace oa {
 namespace {
@@ -94,6 +95,10 @@ void VirtualCard::buildFileSystem() {
     files_.addFile({kEfCardAccess, kSfiCardAccess, sim::encodeEfCardAccess(profile_.crypto),
                     sim::ReadAccess::Always, 0});
     files_.addFile({kEfDir, kSfiDir, sim::encodeEfDir(), sim::ReadAccess::Always, 0});
+    if (profile_.cardSecurity.empty() && profile_.signCardSecurityWithTestPki) {
+        profile_.cardSecurity = sim::TestPki::builtIn().signCardSecurity(
+            sim::encodeCardSecurityInfos(profile_.crypto, chipAuthenticationPublicKeyUnlocked()));
+    }
     if (!profile_.cardSecurity.empty()) {
         files_.addFile({kEfCardSecurity, kSfiCardSecurity, profile_.cardSecurity,
                         sim::ReadAccess::SecureMessaging, 0});

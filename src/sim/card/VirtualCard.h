@@ -93,6 +93,7 @@ private:
     StatusWord mayRead(const sim::ElementaryFile& file) const;
     StatusWord mayWrite(const sim::ElementaryFile& file) const;
     void buildFileSystem();
+    Bytes chipAuthenticationPublicKeyUnlocked() const;
     void closeSession();
     void notifyIfStateChanged(const sim::PinState& before, const SecureBytes& pinBefore);
 

@@ -91,6 +91,10 @@ ResponseApdu VirtualCard::externalAuthenticate(const CommandApdu& command) {
 
 Bytes VirtualCard::chipAuthenticationPublicKey() const {
     std::lock_guard lock(mutex_);
+    return chipAuthenticationPublicKeyUnlocked();
+}
+
+Bytes VirtualCard::chipAuthenticationPublicKeyUnlocked() const {
     const auto curve = sim::chip::EcCurve::standardized(profile_.crypto.domainParameterId);
     return *curve->multiply(curve->generator(), chipAuthenticationKey_.bytes());
 }

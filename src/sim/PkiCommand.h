@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace oa::sim {
+
+// `openausweis-sim pki --out DIR [--fresh]`: writes the built-in test PKI (or a freshly
+// generated one) with TestPki::writeTo(). Returns the process exit code.
+int runPkiCommand(const std::vector<std::string>& arguments);
+
+}  // namespace oa::sim

@@ -1,0 +1,227 @@
+#include "sim/pki/TestPki.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "sim/pki/CvCertificateWriter.h"
+#include "sim/pki/EmbeddedTestPki.h"
+#include "sim/pki/SecurityObjectSigner.h"
+#include "sim/pki/TestCertificateDescription.h"
+#include "sim/pki/X509TestCertificates.h"
+
+namespace oa::sim {
+namespace {
+
+// CVCA and DV hold every right they may delegate; the DV is an official domestic one.
+const Bytes kCvcaRights = hexBytes("FF3FFFFFFF");
+const Bytes kDvRights = hexBytes("BF3FFFFFFF");
+
+Error fileError(const std::string& path, const char* what) {
+    return makeError(ErrorCode::InvalidInput, "Could not use the test PKI files",
+                     std::string(what) + " " + path);
+}
+
+Result<Bytes> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fileError(path, "cannot read");
+    return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+Result<void> writeFile(const std::filesystem::path& path, ByteView content) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(content.data()),
+              static_cast<std::streamsize>(content.size()));
+    if (!out) return fileError(path.string(), "cannot write");
+    return {};
+}
+
+Result<EcKey> keyFile(const std::function<Result<Bytes>(const std::string&)>& read,
+                      const std::string& name) {
+    auto der = read(name);
+    if (!der) return der.error();
+    auto key = EcKey::fromPkcs8(*der);
+    wipe(*der);
+    return key;
+}
+
+Result<Bytes> pemFile(const std::function<Result<Bytes>(const std::string&)>& read,
+                      const std::string& name) {
+    auto pem = read(name);
+    if (!pem) return pem.error();
+    return certificateFromPem(std::string(pem->begin(), pem->end()));
+}
+
+CvCertificateTemplate validFromTo(const char* authority, const char* holder, Bytes rights) {
+    CvCertificateTemplate fields;
+    fields.authorityReference = authority;
+    fields.holderReference = holder;
+    fields.rights = std::move(rights);
+    fields.effectiveDate = TestPki::kEffectiveDate;
+    fields.expirationDate = TestPki::kExpirationDate;
+    return fields;
+}
+
+}  // namespace
+
+Bytes TestPki::terminalRights() {
+    return hexBytes("3F3FFFFF37");
+}
+
+TestPki::TestPki(EcKey cscaKey, EcKey documentSignerKey, EcKey cvcaKey, EcKey dvKey,
+                 EcKey terminalKey, EcKey sectorKey)
+    : cscaKey_(std::move(cscaKey)),
+      documentSignerKey_(std::move(documentSignerKey)),
+      cvcaKey_(std::move(cvcaKey)),
+      dvKey_(std::move(dvKey)),
+      terminalKey_(std::move(terminalKey)),
+      sectorKey_(std::move(sectorKey)) {}
+
+Result<TestPki> TestPki::generate() {
+    std::vector<EcKey> keys;
+    for (int i = 0; i < 6; ++i) {
+        auto key = EcKey::generate();
+        if (!key) return key.error();
+        keys.push_back(std::move(*key));
+    }
+    TestPki pki(keys[0], keys[1], keys[2], keys[3], keys[4], keys[5]);
+    auto csca = issueCscaCertificate(pki.cscaKey_);
+    if (!csca) return csca.error();
+    auto documentSigner =
+        issueDocumentSignerCertificate(pki.documentSignerKey_, *csca, pki.cscaKey_);
+    if (!documentSigner) return documentSigner.error();
+    pki.csca_ = std::move(*csca);
+    pki.documentSigner_ = std::move(*documentSigner);
+
+    CvCertificateTemplate cvca = validFromTo(kCvcaReference, kCvcaReference, kCvcaRights);
+    cvca.withDomainParameters = true;
+    const CvCertificateTemplate dv = validFromTo(kCvcaReference, kDvReference, kDvRights);
+    pki.certificateDescription_ = encodeTestCertificateDescription();
+    CvCertificateTemplate terminal =
+        validFromTo(kDvReference, kTerminalReference, terminalRights());
+    terminal.extensions = {descriptionExtension(pki.certificateDescription_),
+                           terminalSectorExtension(pki.sectorPublicKey())};
+
+    auto cvcaCertificate = writeCvCertificate(cvca, pki.cvcaKey_, pki.cvcaKey_);
+    auto dvCertificate = writeCvCertificate(dv, pki.dvKey_, pki.cvcaKey_);
+    auto terminalCertificate = writeCvCertificate(terminal, pki.terminalKey_, pki.dvKey_);
+    if (!cvcaCertificate) return cvcaCertificate.error();
+    if (!dvCertificate) return dvCertificate.error();
+    if (!terminalCertificate) return terminalCertificate.error();
+    pki.cvca_ = std::move(*cvcaCertificate);
+    pki.dv_ = std::move(*dvCertificate);
+    pki.terminal_ = std::move(*terminalCertificate);
+    return pki;
+}
+
+Result<TestPki> TestPki::fromFiles(const std::function<Result<Bytes>(const std::string&)>& read) {
+    std::vector<EcKey> keys;
+    for (const char* name : {"csca.pkcs8", "document-signer.pkcs8", "cvca.pkcs8", "dv.pkcs8",
+                             "terminal.pkcs8", "sector.pkcs8"}) {
+        auto key = keyFile(read, name);
+        if (!key) return key.error();
+        keys.push_back(std::move(*key));
+    }
+    TestPki pki(keys[0], keys[1], keys[2], keys[3], keys[4], keys[5]);
+    auto csca = pemFile(read, "csca.pem");
+    auto documentSigner = pemFile(read, "document-signer.pem");
+    auto cvca = read("cvca.cvcert");
+    auto dv = read("dv.cvcert");
+    auto terminal = read("terminal.cvcert");
+    auto description = read("certificate-description.der");
+    for (const Result<Bytes>* file :
+         {&csca, &documentSigner, &cvca, &dv, &terminal, &description}) {
+        if (!*file) return file->error();
+    }
+    pki.csca_ = std::move(*csca);
+    pki.documentSigner_ = std::move(*documentSigner);
+    pki.cvca_ = std::move(*cvca);
+    pki.dv_ = std::move(*dv);
+    pki.terminal_ = std::move(*terminal);
+    pki.certificateDescription_ = std::move(*description);
+    return pki;
+}
+
+Result<TestPki> TestPki::readFrom(const std::string& directory) {
+    return fromFiles([&directory](const std::string& name) {
+        return readFile((std::filesystem::path(directory) / name).string());
+    });
+}
+
+const TestPki& TestPki::builtIn() {
+    static const TestPki pki = [] {
+        auto embedded = fromFiles([](const std::string& name) -> Result<Bytes> {
+            if (auto file = embeddedTestPkiFile(name)) return std::move(*file);
+            return fileError(name, "not built in:");
+        });
+        if (embedded) return std::move(*embedded);
+        // Only while bootstrapping src/sim/pki/data (openausweis-sim pki --fresh --out ...).
+        std::fprintf(stderr, "openausweis: no built-in test PKI (%s), using a fresh one\n",
+                     embedded.error().detail.c_str());
+        auto fresh = generate();
+        if (!fresh) std::abort();
+        return std::move(*fresh);
+    }();
+    return pki;
+}
+
+Result<void> TestPki::writeTo(const std::string& directory) const {
+    namespace fs = std::filesystem;
+    const fs::path root(directory);
+    std::error_code error;
+    fs::create_directories(root / "terminal-chain", error);
+    if (error) return fileError(directory, "cannot create");
+    const std::string csca = cscaPem();
+    const std::string documentSigner = documentSignerPem();
+    const std::vector<std::pair<fs::path, Bytes>> files{
+        {root / "csca.pem", asciiBytes(csca)},
+        {root / "document-signer.pem", asciiBytes(documentSigner)},
+        {root / "cvca.cvcert", cvca_},
+        {root / "dv.cvcert", dv_},
+        {root / "terminal.cvcert", terminal_},
+        {root / "terminal-chain" / "cvca.cvcert", cvca_},
+        {root / "terminal-chain" / "dv.cvcert", dv_},
+        {root / "terminal-chain" / "terminal.cvcert", terminal_},
+        {root / "certificate-description.der", certificateDescription_},
+    };
+    for (const auto& [path, content] : files) {
+        if (auto written = writeFile(path, content); !written) return written;
+    }
+    const std::vector<std::pair<fs::path, const EcKey*>> keys{
+        {root / "terminal.pkcs8", &terminalKey_},
+        {root / "csca.pkcs8", &cscaKey_},
+        {root / "document-signer.pkcs8", &documentSignerKey_},
+        {root / "cvca.pkcs8", &cvcaKey_},
+        {root / "dv.pkcs8", &dvKey_},
+        {root / "sector.pkcs8", &sectorKey_}};
+    for (const auto& [path, key] : keys) {
+        if (auto written = writeFile(path, key->pkcs8().bytes()); !written) return written;
+    }
+    return {};
+}
+
+Bytes TestPki::signCardSecurity(ByteView securityInfosDer) const {
+    auto signed_ = signSecurityObject(securityInfosDer, documentSigner_, documentSignerKey_);
+    if (!signed_) {
+        std::fprintf(stderr, "openausweis: %s (%s)\n", signed_.error().message.c_str(),
+                     signed_.error().detail.c_str());
+        return {};
+    }
+    return std::move(*signed_);
+}
+
+std::string TestPki::cscaPem() const {
+    return certificateToPem(csca_);
+}
+
+std::string TestPki::documentSignerPem() const {
+    return certificateToPem(documentSigner_);
+}
+
+Bytes TestPki::sectorPublicKey() const {
+    return sectorPublicKeyDataObject(sectorKey_.publicPoint());
+}
+
+}  // namespace oa::sim
