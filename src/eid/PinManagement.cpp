@@ -1,0 +1,131 @@
+#include "eid/PinManagement.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "eac/CardAccessReader.h"
+#include "eac/SecureMessagingCard.h"
+
+namespace oa::eid {
+namespace {
+
+using eac::PasswordType;
+
+constexpr std::uint8_t kInsResetRetryCounter = 0x2C;
+constexpr std::uint8_t kChangeReference = 0x02;  // P1: new reference data follows
+constexpr std::uint8_t kResetOnly = 0x03;        // P1: only reset the retry counter
+constexpr std::uint8_t kPinReference = 0x03;     // P2
+
+Error invalidSecret(const char* what) {
+    return makeError(ErrorCode::InvalidInput, what, "rejected before talking to the card");
+}
+
+Error statusError(PinStatus status, std::string detail) {
+    const PinStatusMessage message = pinStatusMessage(status);
+    return makeError(ErrorCode::AuthenticationFailed, message.message + " " + message.nextStepText,
+                     std::move(detail));
+}
+
+}  // namespace
+
+bool isDigits(const SecureBytes& secret, std::size_t minLength, std::size_t maxLength) {
+    const ByteView bytes = secret.bytes();
+    return bytes.size() >= minLength && bytes.size() <= maxLength &&
+           std::all_of(bytes.begin(), bytes.end(),
+                       [](std::uint8_t c) { return c >= '0' && c <= '9'; });
+}
+
+Result<eac::PaceInfo> PinManagement::paceInfo() {
+    if (paceInfo_) return *paceInfo_;
+    auto infos = eac::readCardAccess(card_);
+    if (!infos) return infos.error();
+    auto chosen = infos->choosePace();
+    if (!chosen) return chosen.error();
+    paceInfo_ = *chosen;
+    return *chosen;
+}
+
+Result<PinStatusMessage> PinManagement::status() {
+    auto info = paceInfo();
+    if (!info) return info.error();
+    eac::PaceChannel pace(card_, *info);
+    auto state = pace.queryPinState();
+    if (!state) return state.error();
+    lastStatus_ = pinStatusFrom(*state);
+    return pinStatusMessage(*lastStatus_);
+}
+
+Result<eac::PaceResult> PinManagement::establish(PasswordType type, const SecureBytes& password,
+                                                 std::optional<Bytes> chat) {
+    auto info = paceInfo();
+    if (!info) return info.error();
+    eac::PaceChannel pace(card_, *info);
+    eac::PaceRequest request;
+    request.passwordType = type;
+    request.password = password;
+    request.chat = std::move(chat);
+    auto result = pace.establish(request);
+    if (type == PasswordType::Pin && pace.pinState()) lastStatus_ = pinStatusFrom(*pace.pinState());
+    return result;
+}
+
+Result<eac::PaceResult> PinManagement::authenticateWithPin(const SecureBytes& pin,
+                                                           const std::optional<SecureBytes>& can,
+                                                           std::optional<Bytes> chat) {
+    if (!isDigits(pin, 5, 6)) return invalidSecret("The PIN has 6 digits (the transport PIN 5).");
+    if (can && !isDigits(*can, 6, 6)) return invalidSecret("The CAN has 6 digits.");
+    if (can) {
+        // A successful PACE with the CAN allows one more PIN try in this session; its secure
+        // channel ends when the PIN's PACE starts in plain.
+        auto withCan = establish(PasswordType::Can, *can, std::nullopt);
+        if (!withCan) return withCan.error();
+    }
+    auto result = establish(PasswordType::Pin, pin, std::move(chat));
+    if (result && pin.size() == 5) lastStatus_ = PinStatus::TransportPin;
+    return result;
+}
+
+Result<void> PinManagement::changePin(const SecureBytes& currentPin, const SecureBytes& newPin,
+                                      const std::optional<SecureBytes>& can) {
+    if (!isDigits(newPin, 6, 6)) return invalidSecret("The new PIN must have exactly 6 digits.");
+    auto paced = authenticateWithPin(currentPin, can);
+    if (!paced) return paced.error();
+    eac::SecureMessagingCard secure(card_,
+                                    std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
+    CommandApdu command(0x00, kInsResetRetryCounter, kChangeReference, kPinReference,
+                        Bytes(newPin.bytes().begin(), newPin.bytes().end()));
+    auto response = secure.transmit(command);
+    // The command held the new PIN in the clear; CommandApdu has no wiping storage of its own.
+    wipe(const_cast<Bytes&>(command.data()));
+    if (!response) return response.error();
+    if (!response->isSuccess()) {
+        return makeError(ErrorCode::CardError, "The card did not accept the new PIN.",
+                         "RESET RETRY COUNTER (change PIN) answered " + describe(response->sw()));
+    }
+    lastStatus_ = PinStatus::Operational;
+    return {};
+}
+
+Result<void> PinManagement::unblockPin(const SecureBytes& puk) {
+    if (!isDigits(puk, 10, 10)) return invalidSecret("The PUK has 10 digits.");
+    auto paced = establish(PasswordType::Puk, puk, std::nullopt);
+    if (!paced) return paced.error();
+    eac::SecureMessagingCard secure(card_,
+                                    std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
+    auto response =
+        secure.transmit(CommandApdu(0x00, kInsResetRetryCounter, kResetOnly, kPinReference));
+    if (!response) return response.error();
+    if (response->is(StatusWord::SecurityStatusNotSatisfied)) {
+        lastStatus_ = PinStatus::PukInoperative;
+        return statusError(PinStatus::PukInoperative,
+                           "RESET RETRY COUNTER (unblock) answered " + describe(response->sw()));
+    }
+    if (!response->isSuccess()) {
+        return makeError(ErrorCode::CardError, "The card did not unblock the PIN.",
+                         "RESET RETRY COUNTER (unblock) answered " + describe(response->sw()));
+    }
+    lastStatus_ = PinStatus::Operational;
+    return {};
+}
+
+}  // namespace oa::eid
