@@ -147,7 +147,7 @@ Result<std::string> readCharacterString(const asn1::Tlv& element, CharacterStrin
                                         bool allowLineBreaks) {
     if (element.tag != tagOf(type)) {
         char detail[64];
-        std::snprintf(detail, sizeof detail, "expected %s (tag %02X), found tag %X", nameOf(type),
+        std::snprintf(detail, sizeof detail, "expected %s (tag %02X), found tag %02X", nameOf(type),
                       tagOf(type), element.tag);
         return makeError(ErrorCode::InvalidInput, "Malformed data structure", detail);
     }
@@ -159,7 +159,7 @@ Result<std::string> readIcaoCountry(const asn1::Tlv& element) {
     if (!code) return code;
     if (code->size() != 1 && code->size() != 3) {
         return makeError(ErrorCode::InvalidInput, "The card holds an invalid country code",
-                         "ICAOCountry '" + *code + "' is neither one nor three letters");
+                         "ICAOCountry is neither one nor three letters");
     }
     return code;
 }

@@ -23,7 +23,7 @@ Error invalid(std::string detail) {
 
 std::string hexTag(asn1::Tag tag) {
     char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%X", tag);
+    std::snprintf(buffer, sizeof buffer, "%02X", tag);
     return buffer;
 }
 
@@ -48,7 +48,7 @@ Result<PartialDate> date(ByteView value, bool mayBePartial) {
     auto parsed = PartialDate::parse(*text);
     if (!parsed) return parsed.error();
     if (!mayBePartial && !parsed->isComplete())
-        return invalid("date '" + *text + "' is incomplete where a full date is required");
+        return invalid("date is incomplete where a full date is required");
     return parsed;
 }
 
@@ -63,7 +63,7 @@ Result<std::string> documentType(ByteView value) {
     if (!inner) return inner.error();
     auto code = readCharacterString(*inner, CharacterString::Icao);
     if (!code) return code;
-    if (code->size() != 2) return invalid("DocumentType '" + *code + "' is not two letters");
+    if (code->size() != 2) return invalid("DocumentType is not two letters");
     return code;
 }
 
@@ -75,7 +75,7 @@ Result<Sex> sex(ByteView value) {
     if (*text == "F") return Sex::Female;
     if (*text == "M") return Sex::Male;
     if (*text == " ") return Sex::Unspecified;
-    return invalid("ICAOSex '" + *text + "' is none of F, M, space");
+    return invalid("ICAOSex is none of F, M, space");
 }
 
 // DER orders the elements of a SET OF by their encodings (X.690 §11.6).
@@ -145,8 +145,7 @@ Result<MunicipalityId> municipalityId(ByteView value) {
     MunicipalityId id{*bytes, {}};
     for (const std::uint8_t byte : *bytes) {
         for (const int nibble : {byte >> 4, byte & 0x0F}) {
-            if (nibble > 9)
-                return invalid("MunicipalityID " + toHex(*bytes) + " is not BCD digits");
+            if (nibble > 9) return invalid("MunicipalityID is not BCD digits");
             id.digits += static_cast<char>('0' + nibble);
         }
     }
@@ -199,8 +198,7 @@ Result<std::string> phoneNumber(ByteView value) {
     const bool wellFormed =
         scheme && std::all_of(digits.begin(), digits.end(), isPhoneDigitOrSeparator) &&
         std::any_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!wellFormed)
-        return invalid("PhoneNumber '" + uri + "' is not a tel: URI with a global number");
+    if (!wellFormed) return invalid("PhoneNumber is not a tel: URI with a global number");
     return text;
 }
 
@@ -213,7 +211,7 @@ Result<std::string> emailAddress(ByteView value) {
     const bool wellFormed = at != std::string::npos && at > 0 && at + 1 < text->size() &&
                             text->find('@', at + 1) == std::string::npos &&
                             text->find(' ') == std::string::npos;
-    if (!wellFormed) return invalid("EmailAddress '" + *text + "' is not local@domain");
+    if (!wellFormed) return invalid("EmailAddress is not local@domain");
     return text;
 }
 

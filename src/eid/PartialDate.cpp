@@ -52,8 +52,7 @@ Result<PartialDate> PartialDate::fromParts(std::optional<int> year, std::optiona
     if (month && (*month < 1 || *month > 12))
         return invalidDate("month " + std::to_string(*month) + " does not exist");
     if (day && (*day < 1 || *day > daysInMonth(*year, *month))) {
-        return invalidDate("day " + std::to_string(*day) + " does not exist in " +
-                           std::to_string(*year) + "-" + twoDigits(*month));
+        return invalidDate("day " + std::to_string(*day) + " does not exist in that month");
     }
     PartialDate date;
     date.year_ = year;
@@ -73,8 +72,7 @@ Result<PartialDate> PartialDate::parse(std::string_view text) {
     for (int i = 0; i < 3; ++i) {
         switch (readPart(pieces[i], values[i])) {
             case Part::Malformed:
-                return invalidDate("date '" + std::string(text) +
-                                   "' mixes digits with other characters");
+                return invalidDate("a date part mixes digits with other characters");
             case Part::Known:
                 parts[i] = values[i];
                 break;

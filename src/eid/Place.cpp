@@ -23,7 +23,7 @@ Error malformed(std::string detail) {
 
 std::string hexTag(asn1::Tag tag) {
     char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%X", tag);
+    std::snprintf(buffer, sizeof buffer, "%02X", tag);
     return buffer;
 }
 
