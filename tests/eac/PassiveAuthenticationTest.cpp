@@ -167,3 +167,31 @@ TEST_CASE("The BSI worked example EF.CardSecurity verifies with its document sig
                    ErrorCode::AuthenticationFailed,
                    "The ID card's security data is signed with an expired certificate", "expired");
 }
+
+TEST_CASE("A real German EF.CardSecurity verifies up to its document signer", "[pa]") {
+    // A 2023 passport: ECDSA-SHA384 with explicit brainpoolP384r1 parameters, two CA keys.
+    const Bytes cardSecurity = readFile("de-passport-card-security.der");
+    const auto now = sys_days{year{2024} / March / 1};
+    auto verified =
+        verifyCardSecurity(cardSecurity, trustFrom("de-passport-document-signer.pem"), now);
+    REQUIRE(verified);
+    CHECK(verified->issuingCountry == "DE");
+    CHECK_THAT(verified->documentSigner, Catch::Contains("O=Bundesdruckerei GmbH"));
+    const auto& keys = verified->infos.chipAuthenticationPublicKeys();
+    REQUIRE(keys.size() == 2);
+    CHECK(keys[0].keyId == 13);
+    CHECK(keys[1].keyId == 72);
+    CHECK(keys[0].publicKey.size() == 65);
+    REQUIRE(verified->infos.chipAuthenticationInfos().size() == 1);
+    auto key =
+        verified->infos.chipAuthenticationPublicKey(verified->infos.chipAuthenticationInfos()[0]);
+    REQUIRE(key);
+    CHECK(key->keyId == 72);
+
+    // Its CSCA generation is not shipped yet (resources/csca/README.md): then it must be refused.
+    auto production = verifyCardSecurity(cardSecurity, CscaTrustList::production(), now);
+    if (!production) {
+        CHECK(production.error().message == kUntrusted);
+        CHECK_THAT(production.error().detail, Catch::Contains("unable to get local issuer"));
+    }
+}

@@ -11,6 +11,8 @@ openssl cms -verify -noverify -binary -inform DER -in bsi-we-card-security.der \
     -out security-infos.der
 openssl cms -verify -noverify -binary -inform DER -in bsi-we-card-security.der \
     -signer bsi-we-document-signer.pem -out /dev/null
+openssl cms -verify -noverify -binary -inform DER -in de-passport-card-security.der \
+    -signer de-passport-document-signer.pem -out /dev/null
 
 csca() {  # name subject
     openssl ecparam -name brainpoolP256r1 -genkey -noout -out "$work/$1.key"
