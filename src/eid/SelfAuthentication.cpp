@@ -1,0 +1,187 @@
+#include "eid/SelfAuthentication.h"
+
+#include <memory>
+
+#include "eac/CardAccessReader.h"
+#include "eac/ChipAuthentication.h"
+#include "eac/CvCertificateChain.h"
+#include "eac/SecureMessagingCard.h"
+#include "eac/TerminalAuthentication.h"
+#include "eid/EidApplication.h"
+#include "eid/PinManagement.h"
+
+namespace oa::eid {
+namespace {
+
+constexpr std::uint8_t kCardSecurityShortId = 0x1D;
+
+// Adds the step to the technical detail, keeping the user's words and the code.
+Error during(const char* step, Error error) {
+    error.detail = std::string(step) + ": " + error.detail;
+    return error;
+}
+
+std::string asText(ByteView bytes) {
+    return std::string(bytes.begin(), bytes.end());
+}
+
+// The CHAT for PACE: only the read rights asked for, which the terminal certificate must grant.
+Result<eac::Chat> requestedChat(const std::vector<DataGroup>& groups,
+                                const eac::CvCertificate& terminal) {
+    std::vector<eac::AccessRight> rights;
+    for (DataGroup group : groups) {
+        const auto right = eac::readRight(number(group));
+        if (!terminal.chat().has(right)) {
+            return makeError(ErrorCode::InvalidInput,
+                             "The terminal certificate does not allow reading " + toString(group),
+                             "CHAT of " + terminal.holderReference());
+        }
+        rights.push_back(right);
+    }
+    return eac::Chat::authenticationTerminal(eac::CertificateRole::Terminal, rights);
+}
+
+struct ChipAuthenticationChoice {
+    eac::ChipAuthenticationInfo info;
+    eac::DomainParameters parameters;
+};
+
+// CA v2 as EF.CardAccess announces it, on standardized domain parameters.
+Result<ChipAuthenticationChoice> chooseChipAuthentication(const eac::SecurityInfos& infos) {
+    for (const auto& info : infos.chipAuthenticationInfos()) {
+        if (info.version != 2) continue;
+        for (const auto& domain : infos.chipAuthenticationDomainParameters()) {
+            if (domain.keyId != info.keyId || !domain.parameterId) continue;
+            auto parameters = eac::DomainParameters::standardized(*domain.parameterId);
+            if (!parameters) return parameters.error();
+            return ChipAuthenticationChoice{info, std::move(*parameters)};
+        }
+    }
+    return makeError(ErrorCode::Unsupported, "This card does not offer Chip Authentication",
+                     "no ChipAuthenticationInfo v2 with standardized domain parameters");
+}
+
+Result<eac::CvCertificateChain> chainForCard(const TerminalIdentity& terminal,
+                                             const eac::PaceResult& paced) {
+    std::vector<std::string> cars;
+    if (paced.currentCar) cars.push_back(asText(*paced.currentCar));
+    if (paced.previousCar) cars.push_back(asText(*paced.previousCar));
+    if (cars.empty()) {
+        return makeError(ErrorCode::CardError, "The ID card answered unexpectedly",
+                         "PACE step 4 named no trusted CVCA");
+    }
+    std::vector<eac::CvCertificate> trustStore;
+    for (const auto& certificate : terminal.certificates())
+        if (certificate.isSelfSigned()) trustStore.push_back(certificate);
+    auto chain = eac::CvCertificateChain::build(terminal.certificates(), cars, trustStore,
+                                                eac::CvDate::today());
+    if (!chain) {
+        return makeError(ErrorCode::AuthenticationFailed,
+                         "The terminal certificates do not fit this card: " + chain.error().message,
+                         "card trusts " + cars.front() + "; " + chain.error().detail);
+    }
+    return chain;
+}
+
+Error terminalRefused(const Error& error) {
+    if (error.code == ErrorCode::CardRemoved || error.code == ErrorCode::SecureMessaging ||
+        error.code == ErrorCode::NoReader || error.code == ErrorCode::NoService)
+        return during("Terminal Authentication", error);
+    return makeError(ErrorCode::AuthenticationFailed,
+                     "The card did not accept the terminal. Its certificates or key do not fit "
+                     "this card, or the card's online ID function is not usable yet.",
+                     "Terminal Authentication: " + error.message + ": " + error.detail);
+}
+
+}  // namespace
+
+CardSecurityVerifier passiveAuthentication(eac::CscaTrustList trust) {
+    return [trust = std::move(trust)](ByteView cardSecurity) {
+        return eac::verifyCardSecurity(cardSecurity, trust, std::chrono::system_clock::now());
+    };
+}
+
+SelfAuthentication::SelfAuthentication(Card& card, const TerminalIdentity& terminal,
+                                       CardSecurityVerifier verifyCardSecurity)
+    : card_(card), terminal_(terminal), verifyCardSecurity_(std::move(verifyCardSecurity)) {}
+
+Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticationRequest& request) {
+    if (request.dataGroups.empty())
+        return makeError(ErrorCode::InvalidInput, "Name at least one data group to read", "");
+    if (request.pin.size() == 5) {
+        // The card lets PACE with the transport PIN through but refuses everything after it.
+        pinStatus_ = PinStatus::TransportPin;
+        const auto message = pinStatusMessage(PinStatus::TransportPin);
+        return makeError(ErrorCode::AuthenticationFailed,
+                         message.message + " " + message.nextStepText, "5-digit PIN");
+    }
+    auto chat = requestedChat(request.dataGroups, terminal_.terminalCertificate());
+    if (!chat) return chat.error();
+
+    auto cardAccess = eac::readCardAccess(card_);
+    if (!cardAccess) return during("EF.CardAccess", cardAccess.error());
+    auto chipAuthentication = chooseChipAuthentication(*cardAccess);
+    if (!chipAuthentication) return chipAuthentication.error();
+
+    PinManagement pins(card_);
+    auto paced = pins.authenticateWithPin(request.pin, request.can, chat->encode());
+    pinStatus_ = pins.lastStatus();
+    if (!paced) return during("PACE", paced.error());
+    eac::SecureMessagingCard secure(card_,
+                                    std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
+
+    auto chain = chainForCard(terminal_, *paced);
+    if (!chain) return chain.error();
+    eac::ChipAuthentication ca(secure, chipAuthentication->info,
+                               std::move(chipAuthentication->parameters));
+    auto ephemeralComp = ca.prepareEphemeralKey();
+    if (!ephemeralComp) return ephemeralComp.error();
+
+    eac::TerminalAuthentication::Input ta;
+    for (const auto& certificate : chain->certificates())
+        ta.certificates.push_back(certificate.encoded());
+    ta.idPicc = paced->idPicc;
+    ta.ephemeralKeyComp = *ephemeralComp;
+    auto authenticated = eac::TerminalAuthentication(secure).run(
+        ta, [this](ByteView data) { return terminal_.sign(data); });
+    if (!authenticated) return terminalRefused(authenticated.error());
+
+    auto cardSecurity = readFileByShortId(secure, kCardSecurityShortId, "EF.CardSecurity");
+    if (!cardSecurity) return during("EF.CardSecurity", cardSecurity.error());
+    if (!*cardSecurity) {
+        return makeError(ErrorCode::AuthenticationFailed,
+                         "The card cannot prove it is genuine: it has no EF.CardSecurity",
+                         "EF.CardSecurity not found");
+    }
+    auto verified = verifyCardSecurity_(**cardSecurity);
+    if (!verified) {
+        return makeError(
+            ErrorCode::AuthenticationFailed,
+            "The card could not be verified as a genuine ID card: " + verified.error().message,
+            "passive authentication: " + verified.error().detail);
+    }
+    auto chipKey = verified->infos.chipAuthenticationPublicKey(chipAuthentication->info);
+    if (!chipKey) return during("EF.CardSecurity", chipKey.error());
+    auto caKeys = ca.authenticate(chipKey->publicKey);
+    if (!caKeys) return during("Chip Authentication", caKeys.error());
+    secure.rekey(std::make_unique<eac::SecureMessaging>(std::move(*caKeys)));
+
+    EidApplication application(secure);
+    if (auto selected = application.select(); !selected) return selected.error();
+    SelfAuthenticationResult result;
+    result.documentSigner = verified->documentSigner;
+    for (DataGroup group : request.dataGroups) {
+        auto content = application.readDataGroup(group);
+        if (!content) return content.error();
+        if (!*content) {
+            result.absent.push_back(group);
+            continue;
+        }
+        if (auto decoded = decodeDataGroup(group, **content, result.data); !decoded)
+            return decoded.error();
+        result.read.push_back(group);
+    }
+    return result;
+}
+
+}  // namespace oa::eid
