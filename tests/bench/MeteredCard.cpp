@@ -1,0 +1,19 @@
+#include "MeteredCard.h"
+
+#include "CpuClock.h"
+
+namespace oa::bench {
+
+MeteredCard::MeteredCard(std::shared_ptr<VirtualCard> card) : card_(std::move(card)) {}
+
+Bytes MeteredCard::process(ByteView command) {
+    ++apdus_;
+    CpuStopwatch stopwatch(cardCpu_);
+    return card_->process(command);
+}
+
+Result<ResponseApdu> MeteredCard::transmit(const CommandApdu& command) {
+    return ResponseApdu::parse(process(command.encode()));
+}
+
+}  // namespace oa::bench
