@@ -36,9 +36,12 @@ public:
                               "FFFFFFFFFF", true);
         dv_ = cvCertificate("DETESTCVCA00001", "DETESTDV000001", dvKey_, cvcaKey_, "BFFFFFFFFF",
                             false);
-        terminal_ =
-            cvCertificate("DETESTDV000001", "DETESTTERM00001", terminalKey_, dvKey_, rights, false);
+        terminal_ = cvCertificate("DETESTDV000001", "DETESTTERM00001", terminalKey_, dvKey_, rights,
+                                  false, {sim::terminalSectorExtension(sectorPublicKey())});
     }
+
+    // Restricted Identification: the sector key the terminal certificate names.
+    Bytes sectorPublicKey() const { return sim::sectorPublicKeyDataObject(sectorKey_.point()); }
 
     sim::CardProfile profile(const char* name = "mustermann") const {
         sim::CardProfile profile = *sim::builtInProfile(name);
@@ -104,7 +107,7 @@ private:
         }
     }
 
-    TestKey cvcaKey_, dvKey_, terminalKey_;
+    TestKey cvcaKey_, dvKey_, terminalKey_, sectorKey_;
     Bytes cvca_, dv_, terminal_;
 };
 
@@ -161,25 +164,36 @@ TEST_CASE("EAC: the under-18 test person fails the age verification") {
               .sw() == 0x6300);
 }
 
-TEST_CASE("EAC: restricted identification gives a stable sector-specific identifier") {
-    FullRightsTerminal terminal;
-    const auto curve = *sim::chip::EcCurve::standardized(13);
-    const Bytes sectorKey = *curve.multiply(curve.generator(), curve.randomScalar());
-    const auto identify = [&](const char* profile) {
-        VirtualCard card(terminal.profile(profile));
-        TerminalChannel channel = terminal.authenticate(card);
-        REQUIRE(
-            channel
+namespace {
+
+// MSE:Set AT for RI, then General Authenticate with the sector public key data objects.
+ResponseApdu restrictedIdentification(TerminalChannel& channel, VirtualCard& card,
+                                      const Bytes& request) {
+    REQUIRE(channel
                 .transmit(card, CommandApdu(0x00, 0x22, 0x41, 0xA4,
                                             concat({asn1::encode(0x80, hexBytes("04007F000702020502"
                                                                                 "03")),
                                                     asn1::encode(0x84, Bytes{0x01})})))
                 .isSuccess());
-        const Bytes request = asn1::encode(
-            0x7C, asn1::encode(0xA0, {asn1::encode(0x06, hexBytes("04007F00070202050203")),
-                                      asn1::encode(0x86, sectorKey)}));
-        const auto answer =
-            channel.transmit(card, CommandApdu(0x00, 0x86, 0x00, 0x00, request, 256));
+    return channel.transmit(card, CommandApdu(0x00, 0x86, 0x00, 0x00, request, 256));
+}
+
+// 7C { A0 <content of the 7F49 data object> }
+Bytes firstSectorKeyRequest(const Bytes& sectorPublicKey) {
+    const auto dataObject = asn1::readOne(sectorPublicKey);
+    REQUIRE(dataObject.ok());
+    return asn1::encode(0x7C, asn1::encode(0xA0, dataObject->value));
+}
+
+}  // namespace
+
+TEST_CASE("EAC: restricted identification gives a stable sector-specific identifier") {
+    FullRightsTerminal terminal;
+    const auto identify = [&](const char* profile) {
+        VirtualCard card(terminal.profile(profile));
+        TerminalChannel channel = terminal.authenticate(card);
+        const auto answer = restrictedIdentification(
+            channel, card, firstSectorKeyRequest(terminal.sectorPublicKey()));
         REQUIRE(answer.isSuccess());
         return value(answer, 0x81);
     };
@@ -187,6 +201,28 @@ TEST_CASE("EAC: restricted identification gives a stable sector-specific identif
     CHECK(first.size() == 32);
     CHECK(identify("mustermann") == first);
     CHECK(identify("under18") != first);
+}
+
+TEST_CASE("EAC: restricted identification refuses a sector key the terminal is not certified for") {
+    FullRightsTerminal terminal;
+    VirtualCard card(terminal.profile());
+    TerminalChannel channel = terminal.authenticate(card);
+    const TestKey otherSector;
+    const auto answer = restrictedIdentification(
+        channel, card, firstSectorKeyRequest(sim::sectorPublicKeyDataObject(otherSector.point())));
+    CHECK(answer.sw() == 0x6A80);
+    CHECK(answer.data().empty());
+}
+
+TEST_CASE("EAC: restricted identification refuses a second sector key the terminal lacks") {
+    FullRightsTerminal terminal;
+    VirtualCard card(terminal.profile());
+    TerminalChannel channel = terminal.authenticate(card);
+    const auto dataObject = asn1::readOne(terminal.sectorPublicKey());
+    REQUIRE(dataObject.ok());
+    const Bytes both = asn1::encode(
+        0x7C, {asn1::encode(0xA0, dataObject->value), asn1::encode(0xA2, dataObject->value)});
+    CHECK(restrictedIdentification(channel, card, both).sw() == 0x6A80);
 }
 
 TEST_CASE("EAC: a terminal with the PIN management right deactivates and activates the eID") {

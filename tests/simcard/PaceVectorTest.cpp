@@ -83,7 +83,7 @@ TEST_CASE("PACE: the card reproduces the BSI worked example with the PIN") {
     CHECK(card.pinState().retryCounter == 3);
 }
 
-TEST_CASE("PACE: with a CHAT in MSE:Set AT step 4 names the card's trust anchor") {
+TEST_CASE("PACE: with a CHAT in MSE:Set AT step 4 names the card's current and previous CVCA") {
     VirtualCard card;
     card.setPaceTestHooks(sim::PaceTestHooks{
         hexBytes("7D98C00FC6C9E9543BBF94A87073A123"),
@@ -105,7 +105,8 @@ TEST_CASE("PACE: with a CHAT in MSE:Set AT step 4 names the card's trust anchor"
                  "1C222B3427388599AFAAE9FBACE2DF93E13C3C4979CD12F0AE3E3C012602839155458200")
             .size() == 142);
     CHECK(exchange(card, "008600000C7C0A8508A27AE7B36573C1D900") ==
-          "7C198608A2658C2F38600B0F870D" + toHex(asciiBytes("DECVCAAT00001")) + "9000");
+          "7C2A8608A2658C2F38600B0F870D" + toHex(asciiBytes("DECVCAAT00001")) + "880F" +
+              toHex(asciiBytes("DEOATESTCA00001")) + "9000");
 }
 
 TEST_CASE("PACE: MSE:Set AT for another protocol, curve or password is refused") {

@@ -7,6 +7,8 @@
 namespace oa::sim {
 namespace {
 
+const Bytes kTerminalSectorOid = hexBytes("04007F000703010302");  // id-sector-ri
+
 Bytes bytes(ByteView view) {
     return Bytes(view.begin(), view.end());
 }
@@ -58,11 +60,33 @@ bool readPublicKey(const asn1::Tlv& key, CardCvCertificate& certificate) {
 
 bool readChat(const asn1::Tlv& chat, CardCvCertificate& certificate) {
     const auto parts = chat.children();
-    if (!parts) return false;
+    if (!parts || parts->size() != 2 || parts->front().tag != 0x06) return false;
+    certificate.terminalType = bytes(parts->front().value);
     const auto rights = asn1::find(*parts, 0x53);
     if (!rights || rights->value.empty() || rights->value.size() > 5) return false;
     certificate.rights = bytes(rights->value);
     certificate.role = rights->value[0] >> 6;
+    return true;
+}
+
+// Extensions (65): each a 73 template starting with its OID. Only the terminal sector matters
+// to the chip; others (the description hash) are checked by the terminal's user.
+bool readExtensions(const asn1::Tlv& extensions, CardCvCertificate& certificate) {
+    const auto templates = extensions.children();
+    if (!templates) return false;
+    for (const auto& extension : *templates) {
+        const auto parts = extension.children();
+        if (extension.tag != 0x73 || !parts || parts->empty() || parts->front().tag != 0x06) {
+            return false;
+        }
+        if (bytes(parts->front().value) != kTerminalSectorOid) continue;
+        if (const auto first = asn1::find(*parts, 0x80)) {
+            certificate.firstSectorKeyHash = bytes(first->value);
+        }
+        if (const auto second = asn1::find(*parts, 0x81)) {
+            certificate.secondSectorKeyHash = bytes(second->value);
+        }
+    }
     return true;
 }
 
@@ -86,12 +110,22 @@ Refusable<CardCvCertificate> parseBody(const asn1::Tlv& body, const asn1::Tlv& s
     if (!from || !until || !readPublicKey(*key, certificate) || !readChat(*chat, certificate)) {
         return StatusWord::WrongData;
     }
+    const auto extensions = asn1::find(*fields, 0x65);
+    if (extensions && !readExtensions(*extensions, certificate)) return StatusWord::WrongData;
     certificate.effectiveDate = *from;
     certificate.expirationDate = *until;
     return certificate;
 }
 
 }  // namespace
+
+Bytes authenticationTerminalOid() {
+    return hexBytes("04007F000703010202");
+}
+
+bool CardCvCertificate::isAuthenticationTerminal() const {
+    return terminalType == authenticationTerminalOid();
+}
 
 Refusable<CardCvCertificate> parseCardCvCertificate(ByteView encoded) {
     auto elements = asn1::readAll(encoded);

@@ -71,6 +71,7 @@ TerminalAuthenticationCardSide::TerminalAuthenticationCardSide(
 void TerminalAuthenticationCardSide::reset() {
     keys_ = anchorKeys_;
     verificationKey_.reset();
+    requiredType_.reset();
     rights_ = TerminalAuthorization::everything();
     terminal_.reset();
     ephemeralKeyHash_.clear();
@@ -104,6 +105,9 @@ StatusWord TerminalAuthenticationCardSide::verifyCertificate(ByteView data) {
         return StatusWord::SecurityStatusNotSatisfied;
     }
     if (certificate->expirationDate < currentDate_) return StatusWord::WrongData;
+    if (!certificate->isCvca() && requiredType_ && certificate->terminalType != *requiredType_) {
+        return StatusWord::WrongData;
+    }
     inheritDomain(*certificate, signer);
     // Only certificates from the domestic hierarchy move the chip's date (TR-03110-3 A.6.2).
     if (certificate->role >= 2 && certificate->effectiveDate > currentDate_) {
@@ -114,8 +118,10 @@ StatusWord TerminalAuthenticationCardSide::verifyCertificate(ByteView data) {
         anchors_.push_back(certificate->holderReference);
         anchorKeys_[certificate->holderReference] = Key{*certificate};
     } else {
-        // Rights of other terminal types (inspection systems, 1 byte) grant nothing in eID.
-        const auto rights = TerminalAuthorization::fromTemplate(certificate->rights);
+        // Other terminal types (inspection systems, signature terminals) get nothing in eID.
+        const auto rights = certificate->isAuthenticationTerminal()
+                                ? TerminalAuthorization::fromTemplate(certificate->rights)
+                                : std::nullopt;
         rights_ = rights ? rights_.restrictedTo(*rights) : TerminalAuthorization{};
         if (certificate->role == 0) terminal_ = *certificate;
     }
@@ -157,6 +163,14 @@ StatusWord TerminalAuthenticationCardSide::authenticate(ByteView signature,
     if (!verifiedBy(*terminal_, signedData, signature)) return StatusWord::AuthenticationFailed;
     authenticated_ = true;
     return StatusWord::Success;
+}
+
+bool TerminalAuthenticationCardSide::sectorKeyAllowed(ByteView sectorPublicKey, bool second) const {
+    if (!authenticated_) return false;
+    const auto& expected = second ? terminal_->secondSectorKeyHash : terminal_->firstSectorKeyHash;
+    const auto digest = ecdsaDigest(terminal_->publicKeyOid);
+    if (!expected || !digest) return false;
+    return constantTimeEqual(crypto::digest(*digest, sectorPublicKey), *expected);
 }
 
 }  // namespace oa::sim

@@ -24,6 +24,9 @@ public:
 
     // Forgets everything of the previous terminal (new PACE channel).
     void reset();
+    // A CHAT in PACE fixes the terminal type: DV and terminal certificates of another type
+    // (inspection system, signature terminal) are refused (6A80).
+    void requireTerminalType(std::optional<Bytes> oid) { requiredType_ = std::move(oid); }
     StatusWord setVerificationKey(ByteView authorityReference);            // MSE:Set DST 83
     StatusWord verifyCertificate(ByteView data);                           // PSO:Verify Certificate
     StatusWord selectTerminal(const MseSetAt& mse);                        // MSE:Set AT 81 A4
@@ -36,6 +39,9 @@ public:
     // Comp(PK_PCD,CA) from MSE:Set AT; CA must use the key it names.
     const Bytes& terminalChipAuthenticationKey() const { return ephemeralKeyHash_; }
     const Bytes& auxiliaryData() const { return auxiliaryData_; }
+    // Restricted Identification: whether the authenticated terminal's sector extension names
+    // this sector public key (7F49 data object; second = the 81 hash instead of 80).
+    bool sectorKeyAllowed(ByteView sectorPublicKey, bool second) const;
     // CARs the chip answers in PACE step 4 (87 current, 88 previous).
     std::vector<std::string> trustAnchorReferences() const;
     const std::string& currentDate() const { return currentDate_; }
@@ -51,6 +57,7 @@ private:
     std::map<std::string, Key> anchorKeys_;
     std::string currentDate_;
     std::optional<std::string> verificationKey_;
+    std::optional<Bytes> requiredType_;
     TerminalAuthorization rights_ = TerminalAuthorization::everything();
     std::optional<CardCvCertificate> terminal_;
     Bytes ephemeralKeyHash_;

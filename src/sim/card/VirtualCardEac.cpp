@@ -188,6 +188,11 @@ ResponseApdu VirtualCard::restrictedIdentificationStep(const CommandApdu& comman
         if (!parts) return status(StatusWord::WrongData);
         const auto point = asn1::find(*parts, 0x86);
         if (!point) return status(StatusWord::WrongData);
+        // The sector key must be the one the terminal certificate names (TR-03110-2 3.5).
+        const Bytes dataObject = asn1::encode(0x7F49, sectorKey.value);
+        if (!terminalAuthentication_.sectorKeyAllowed(dataObject, sectorKey.tag == 0xA2)) {
+            return status(StatusWord::WrongData);
+        }
         const auto shared = curve->multiply(point->value, restrictedIdentificationKey_.bytes());
         if (!shared) return status(StatusWord::WrongData);
         const asn1::Tag answerTag = sectorKey.tag == 0xA0 ? 0x81 : 0x83;

@@ -1,5 +1,6 @@
 // The PACE commands of the virtual card: MSE:Set AT (C1 A4) and General Authenticate steps 1-4.
 #include "asn1/Tlv.h"
+#include "sim/card/CardCvCertificate.h"
 #include "sim/card/ChipCrypto.h"
 #include "sim/card/MseSetAt.h"
 #include "sim/card/VirtualCard.h"
@@ -39,7 +40,11 @@ std::optional<sim::TerminalAuthorization> chatRights(ByteView chat) {
     const auto element = asn1::readOne(chat);
     if (!element) return std::nullopt;
     const auto parts = element->children();
-    if (!parts) return std::nullopt;
+    if (!parts || parts->empty() || parts->front().tag != 0x06 ||
+        Bytes(parts->front().value.begin(), parts->front().value.end()) !=
+            sim::authenticationTerminalOid()) {
+        return std::nullopt;
+    }
     const auto rights = asn1::find(*parts, 0x53);
     if (!rights) return std::nullopt;
     return sim::TerminalAuthorization::fromTemplate(rights->value);
@@ -154,6 +159,9 @@ ResponseApdu VirtualCard::finishPace(ByteView terminalToken) {
     channel.emplace(run.chip.encryptionKey(), run.chip.macKey());
     chipIdentifier_ = run.chip.chipIdentifier();
     paceChat_ = run.chat;
+    // PACE only takes authentication-terminal CHATs, so TA must follow with that type.
+    terminalAuthentication_.requireTerminalType(
+        run.chat ? std::optional<Bytes>(sim::authenticationTerminalOid()) : std::nullopt);
     return ResponseApdu(asn1::encode(kDynamicAuthenticationData, response), StatusWord::Success);
 }
 
