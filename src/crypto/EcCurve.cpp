@@ -112,8 +112,20 @@ Result<EcCurve> EcCurve::fromParameters(ByteView prime, ByteView a, ByteView b, 
     return EcCurve(share(group.release()));
 }
 
+// The field and curve stay those of this (already checked) group, so only the new generator needs
+// checking: rebuilding from numbers would run a primality test on p in every PACE.
 Result<EcCurve> EcCurve::withGenerator(const EcPoint& generator) const {
-    return fromParameters(prime(), a(), b(), encodePoint(generator), order(), cofactor());
+    EcGroupPtr group(EC_GROUP_dup(group_.get()));
+    if (!group) throw std::bad_alloc();
+    EC_GROUP_set_curve_name(group.get(), NID_undef);
+    EC_GROUP_set_asn1_flag(group.get(), OPENSSL_EC_EXPLICIT_CURVE);
+    if (EC_POINT_is_on_curve(group.get(), generator.get(), nullptr) != 1 ||
+        EC_POINT_is_at_infinity(group.get(), generator.get()) ||
+        EC_GROUP_set_generator(group.get(), generator.get(), EC_GROUP_get0_order(group_.get()),
+                               EC_GROUP_get0_cofactor(group_.get())) != 1)
+        return openSslError(ErrorCode::InvalidInput, "Invalid elliptic curve parameters",
+                            "generator");
+    return EcCurve(share(group.release()));
 }
 
 std::size_t EcCurve::fieldSize() const {
