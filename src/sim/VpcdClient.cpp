@@ -44,6 +44,14 @@ private:
     int fd_;
 };
 
+// vpcd sends a frame's length and its APDU in two writes with Nagle's algorithm on, so the APDU
+// waits until the length is acknowledged; a delayed ACK from us would cost ~40 ms per APDU. The
+// kernel drops quick-ACK mode again on its own, hence before every read.
+void acknowledgeAtOnce(int socket) {
+    const int one = 1;
+    ::setsockopt(socket, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+}
+
 // Reads exactly size bytes, waking regularly to honour a stop request.
 Result<void> readExactly(int socket, std::uint8_t* data, std::size_t size,
                          const VpcdClient::StopCheck& shouldStop) {
@@ -54,6 +62,7 @@ Result<void> readExactly(int socket, std::uint8_t* data, std::size_t size,
         const int ready = ::poll(&p, 1, kPollMilliseconds);
         if (ready < 0 && errno != EINTR) return connectionError(std::strerror(errno));
         if (ready <= 0) continue;
+        acknowledgeAtOnce(socket);
         const ssize_t n = ::recv(socket, data + done, size - done, 0);
         if (n == 0) return connectionError("vpcd closed the connection");
         if (n < 0) {

@@ -1,6 +1,6 @@
 // APDU round trip through the real chain: PcscBackend -> libpcsclite -> pcscd -> vpcd ->
 // openausweis-sim card. Run inside tests/bench/vpcd-roundtrip.sh (private pcscd, card started
-// there); prints median and p90 of N SELECT MF round trips in milliseconds.
+// there); prints median and p90 of N READ BINARY (EF.CardAccess) round trips in milliseconds.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -46,16 +46,19 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "apdu_roundtrip: no card in %s\n", kReader);
         return 1;
     }
-    const CommandApdu selectMasterFile(0x00, 0xA4, 0x00, 0x0C, Bytes{0x3F, 0x00});
+    // READ BINARY of EF.CardAccess: the answer proves the card itself was reached.
+    const CommandApdu readCardAccess(0x00, 0xB0, 0x9C, 0x00, {}, CommandApdu::kShortMaxLe);
     std::vector<double> milliseconds;
+    std::size_t answerSize = 0;
     for (int i = 0; i < rounds; ++i) {
         const auto start = std::chrono::steady_clock::now();
-        auto response = card->transmit(selectMasterFile);
+        auto response = card->transmit(readCardAccess);
         const auto end = std::chrono::steady_clock::now();
-        if (!response || !response->isSuccess()) {
-            std::fprintf(stderr, "apdu_roundtrip: SELECT failed\n");
+        if (!response || response->data().empty()) {
+            std::fprintf(stderr, "apdu_roundtrip: READ BINARY failed\n");
             return 1;
         }
+        answerSize = response->data().size();
         milliseconds.push_back(std::chrono::duration<double, std::milli>(end - start).count());
     }
     std::sort(milliseconds.begin(), milliseconds.end());
@@ -64,7 +67,8 @@ int main(int argc, char** argv) {
                                      static_cast<std::size_t>(q * milliseconds.size()))];
     };
     std::printf(
-        "APDU round trip over pcscd+vpcd, %d rounds: median %.2f ms, p90 %.2f ms, min %.2f ms\n",
-        rounds, at(0.5), at(0.9), milliseconds.front());
+        "APDU round trip over pcscd+vpcd, %d rounds of %zu answer bytes: median %.3f ms, "
+        "p90 %.3f ms, min %.3f ms\n",
+        rounds, answerSize, at(0.5), at(0.9), milliseconds.front());
     return 0;
 }
