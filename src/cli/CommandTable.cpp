@@ -4,8 +4,14 @@ namespace oa::cli {
 
 const std::vector<Command>& commandTable() {
     static const std::vector<Command> table = {
+        // clang-format off
         readersCommand(),
         apduCommand(),
+        pinStatusCommand(),
+        changePinCommand(),
+        unblockPinCommand(),
+        selfReadCommand(),
+        // clang-format on
     };
     return table;
 }

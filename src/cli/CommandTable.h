@@ -11,6 +11,10 @@ namespace oa::cli {
 // declare it here and list it in CommandTable.cpp.
 Command readersCommand();
 Command apduCommand();
+Command pinStatusCommand();
+Command changePinCommand();
+Command unblockPinCommand();
+Command selfReadCommand();
 
 const std::vector<Command>& commandTable();
 const Command* findCommand(std::string_view name);

@@ -16,7 +16,8 @@ void printOverview(std::ostream& out) {
         out << "  " << command.usage << "\n      " << command.summary << "\n";
     }
     out << "\nRun 'openausweis-cli COMMAND --help' for one command.\n"
-        << "Exit codes: 0 success, 1 runtime error, 2 usage error.\n";
+        << "Exit codes: 0 success, 1 runtime error, 2 usage error; eID commands also 3 wrong\n"
+        << "PIN/CAN/PUK, 4 PIN needs another step first, 5 card or terminal not accepted.\n";
 }
 
 int run(std::vector<std::string> words) {

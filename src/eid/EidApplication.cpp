@@ -48,6 +48,12 @@ Result<std::optional<Bytes>> readFileByShortId(Card& card, std::uint8_t shortFil
     return std::optional<Bytes>(std::move(content));
 }
 
+Result<void> selectMasterFile(Card& card) {
+    auto response = card.transmit(CommandApdu(0x00, 0xA4, 0x00, 0x0C, hexBytes("3F00")));
+    if (!response) return response.error();
+    return {};
+}
+
 Result<void> EidApplication::select() {
     static const Bytes kEidApplication = hexBytes("E80704007F00070302");
     auto response = card_.transmit(CommandApdu(0x00, 0xA4, 0x04, 0x0C, kEidApplication));

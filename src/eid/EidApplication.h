@@ -16,6 +16,11 @@ namespace oa::eid {
 Result<std::optional<Bytes>> readFileByShortId(Card& card, std::uint8_t shortFileId,
                                                const char* fileName);
 
+// Selects the master file, where EF.CardAccess lives: a card left in an application by an
+// earlier session (PC/SC does not always reset it between connections) would not find it.
+// A refusal is not an error: such a card answers from the master file anyway.
+Result<void> selectMasterFile(Card& card);
+
 // The eID application (AID E8 07 04 00 7F 00 07 03 02, card-protocols §6.1) over a card that
 // speaks secure messaging with the chip-authenticated keys.
 class EidApplication {

@@ -5,6 +5,7 @@
 
 #include "eac/CardAccessReader.h"
 #include "eac/SecureMessagingCard.h"
+#include "eid/EidApplication.h"
 
 namespace oa::eid {
 namespace {
@@ -37,6 +38,7 @@ bool isDigits(const SecureBytes& secret, std::size_t minLength, std::size_t maxL
 
 Result<eac::PaceInfo> PinManagement::paceInfo() {
     if (paceInfo_) return *paceInfo_;
+    if (auto selected = selectMasterFile(card_); !selected) return selected.error();
     auto infos = eac::readCardAccess(card_);
     if (!infos) return infos.error();
     auto chosen = infos->choosePace();

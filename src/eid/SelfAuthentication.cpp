@@ -118,6 +118,7 @@ Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticatio
     auto chat = requestedChat(request.dataGroups, terminal_.terminalCertificate());
     if (!chat) return chat.error();
 
+    if (auto selected = selectMasterFile(card_); !selected) return selected.error();
     auto cardAccess = eac::readCardAccess(card_);
     if (!cardAccess) return during("EF.CardAccess", cardAccess.error());
     auto chipAuthentication = chooseChipAuthentication(*cardAccess);
