@@ -218,7 +218,8 @@ TEST_CASE("EAC: restricted identification refuses a second sector key the termin
     FullRightsTerminal terminal;
     VirtualCard card(terminal.profile());
     TerminalChannel channel = terminal.authenticate(card);
-    const auto dataObject = asn1::readOne(terminal.sectorPublicKey());
+    const Bytes sectorPublicKey = terminal.sectorPublicKey();
+    const auto dataObject = asn1::readOne(sectorPublicKey);
     REQUIRE(dataObject.ok());
     const Bytes both = asn1::encode(
         0x7C, {asn1::encode(0xA0, dataObject->value), asn1::encode(0xA2, dataObject->value)});

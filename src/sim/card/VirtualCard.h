@@ -57,6 +57,8 @@ public:
     Bytes chipAuthenticationPublicKey() const;
     Bytes cardSecurityInfos() const;
     void setCardSecurity(Bytes signedCardSecurity);
+    // EF.CardSecurity as installed (empty when the card has none).
+    Bytes cardSecurity() const;
     bool secureMessagingActive() const;
 
     // The ATR of a German eID card (T=1, historical bytes of the nPA).

@@ -103,8 +103,14 @@ Bytes VirtualCard::cardSecurityInfos() const {
     return sim::encodeCardSecurityInfos(profile_.crypto, chipAuthenticationPublicKey());
 }
 
+Bytes VirtualCard::cardSecurity() const {
+    std::lock_guard lock(mutex_);
+    return profile_.cardSecurity;
+}
+
 void VirtualCard::setCardSecurity(Bytes signedCardSecurity) {
     std::lock_guard lock(mutex_);
+    profile_.cardSecurity = signedCardSecurity;
     files_.addFile(
         {0x011D, 0x1D, std::move(signedCardSecurity), sim::ReadAccess::SecureMessaging, 0});
 }
