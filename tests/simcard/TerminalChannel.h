@@ -72,8 +72,9 @@ private:
     Bytes ssc_ = Bytes(16, 0);
 };
 
-// PACE of the worked example, reproduced by the card with the example's chip keys.
-inline void workedExamplePace(VirtualCard& card) {
+// PACE of the worked example, reproduced by the card with the example's chip keys; optionally
+// with a CHAT (authentication terminal, all rights) in MSE:Set AT, which the tokens do not cover.
+inline void workedExamplePace(VirtualCard& card, bool withChat = false) {
     card.setPaceTestHooks(sim::PaceTestHooks{
         hexBytes("7D98C00FC6C9E9543BBF94A87073A123"),
         hexBytes("19C428715663DE745D1824B855D2B967890C99D68ED5FEEE9DCDF8D7BBA289D2"),
@@ -85,6 +86,11 @@ inline void workedExamplePace(VirtualCard& card) {
         "10860000457C43834104518BC4E532AD2A9BD6527804D5D665ABD51041037A0CC8AA922804EB501C222B342738"
         "8599AFAAE9FBACE2DF93E13C3C4979CD12F0AE3E3C012602839155458200",
         "008600000C7C0A8508A27AE7B36573C1D900"};
+    if (withChat) {
+        commands[0] =
+            "0022C1A427800A04007F0007020204020283010384010D7F4C12060904007F00070301020253053F3FFFFF"
+            "37";
+    }
     for (const char* command : commands) {
         const Bytes response = card.process(hexBytes(command));
         REQUIRE(toHex(ByteView(response).last(2)) == "9000");
