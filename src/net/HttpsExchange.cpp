@@ -1,6 +1,5 @@
 #include "net/HttpsExchange.h"
 
-#include <QBuffer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -8,6 +7,7 @@
 #include <QSslError>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QTimer>
+#include <cstring>
 #include <optional>
 
 namespace oa::net {
@@ -43,6 +43,7 @@ HttpsOutcome transportFailure(QNetworkReply& reply, const QString& host,
             return failed(ServerFailure::Other,
                           makeError(ErrorCode::Network, server + " could not be found.", detail));
         case QNetworkReply::RemoteHostClosedError:
+        case QNetworkReply::ContentReSendError:  // dropped after the request; not sent again
             return failed(
                 ServerFailure::Other,
                 makeError(ErrorCode::Network, server + " closed the connection.", detail));
@@ -86,6 +87,30 @@ QNetworkRequest buildRequest(const HttpsExchange::Request& request,
         networkRequest.setRawHeader(name, value);
     return networkRequest;
 }
+
+// Request body that can be read once and never rewound.
+class OneShotUpload : public QIODevice {
+public:
+    explicit OneShotUpload(QByteArray data) : data_(std::move(data)) { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override {
+        return data_.size() - position_ + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override {
+        const qint64 count = std::min<qint64>(maxSize, data_.size() - position_);
+        std::memcpy(data, data_.constData() + position_, static_cast<std::size_t>(count));
+        position_ += count;
+        return count == 0 && maxSize > 0 ? -1 : count;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray data_;
+    qint64 position_ = 0;
+};
 
 // The state of one exchange while the local event loop runs.
 class Exchange {
@@ -134,6 +159,7 @@ public:
         response.body = std::move(body_);
         response.url = reply_.url();
         response.cipher = reply_.sslConfiguration().sessionCipher();
+        response.ephemeralServerKey = reply_.sslConfiguration().ephemeralServerKey();
         const QSslCertificate certificate = reply_.sslConfiguration().peerCertificate();
         if (!certificate.isNull()) response.certificates.append(certificate);
         return HttpsOutcome{std::move(response), ServerFailure::None};
@@ -185,11 +211,19 @@ HttpsOutcome HttpsExchange::run(QNetworkAccessManager& manager, const Request& r
                                     " is not a secure (https) address.",
                                 "refused scheme '" + request.url.scheme().toStdString() + "'"));
 
-    QBuffer upload;
-    upload.setData(request.body);
-    upload.open(QIODevice::ReadOnly);
-    QNetworkReply* reply =
-        manager.sendCustomRequest(buildRequest(request, settings), request.method, &upload);
+    // Qt 6.4 silently re-sends a request, POST included, when a kept-alive connection drops
+    // before the answer; an upload that cannot be rewound makes that fail instead. A PAOS message
+    // must never reach the eID-Server twice.
+    OneShotUpload upload(request.body);
+    QNetworkRequest networkRequest = buildRequest(request, settings);
+    QNetworkReply* reply = nullptr;
+    if (request.method == "GET") {
+        reply = manager.get(networkRequest);
+    } else {
+        networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        reply = manager.sendCustomRequest(networkRequest, request.method, &upload);
+    }
     reply->setReadBufferSize(kReadChunk);
 
     QEventLoop loop;

@@ -5,6 +5,7 @@
 #include <QPair>
 #include <QSslCertificate>
 #include <QSslCipher>
+#include <QSslKey>
 #include <QUrl>
 
 #include "base/Result.h"
@@ -21,6 +22,7 @@ struct HttpsResponse {
     QUrl url;
     QList<QSslCertificate> certificates;
     QSslCipher cipher;
+    QSslKey ephemeralServerKey;  // null for RSA-PSK and plain RSA key exchange
 
     // Case-insensitive; empty if absent.
     QByteArray header(QByteArrayView name) const;

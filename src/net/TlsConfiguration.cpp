@@ -29,6 +29,8 @@ QList<QSslCipher> ciphers(const QStringList& names, QSsl::SslProtocol protocol) 
     QList<QSslCipher> result;
     for (const QString& name : names) {
         QSslCipher cipher(name, protocol);
+        // Qt files suites defined before TLS 1.2 (the CBC-SHA ones) under their older protocol.
+        if (cipher.isNull()) cipher = QSslCipher(name);
         if (!cipher.isNull()) result.append(cipher);
     }
     return result;
