@@ -1,5 +1,7 @@
 #include "eac/PassiveAuthentication.h"
 
+#include <algorithm>
+
 #include <openssl/cms.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
@@ -138,7 +140,52 @@ Result<void> verifyDocumentSigner(CMS_ContentInfo* cms, X509* documentSigner,
     return untrusted(detail);
 }
 
+bool same(const PaceInfo& a, const PaceInfo& b) {
+    return a.protocol == b.protocol && a.version == b.version && a.parameterId == b.parameterId;
+}
+
+bool same(const ChipAuthenticationInfo& a, const ChipAuthenticationInfo& b) {
+    return a.protocol == b.protocol && a.version == b.version && a.keyId == b.keyId;
+}
+
+bool same(const ChipAuthenticationDomainParameterInfo& a,
+          const ChipAuthenticationDomainParameterInfo& b) {
+    return a.protocol == b.protocol && a.parameterAlgorithm == b.parameterAlgorithm &&
+           a.parameters == b.parameters && a.keyId == b.keyId;
+}
+
+template <typename Info>
+bool allSigned(const std::vector<Info>& offered, const std::vector<Info>& signedInfos) {
+    return std::all_of(offered.begin(), offered.end(), [&](const Info& info) {
+        return std::any_of(signedInfos.begin(), signedInfos.end(),
+                           [&](const Info& other) { return same(info, other); });
+    });
+}
+
 }  // namespace
+
+Result<void> checkCardAccessIsSigned(const SecurityInfos& cardAccess,
+                                     const VerifiedCardSecurity& cardSecurity) {
+    const SecurityInfos& signedInfos = cardSecurity.infos;
+    const char* unsignedInfo = nullptr;
+    if (!allSigned(cardAccess.paceInfos(), signedInfos.paceInfos()))
+        unsignedInfo = "PACEInfo";
+    else if (!allSigned(cardAccess.chipAuthenticationInfos(),
+                        signedInfos.chipAuthenticationInfos()))
+        unsignedInfo = "ChipAuthenticationInfo";
+    else if (!allSigned(cardAccess.chipAuthenticationDomainParameters(),
+                        signedInfos.chipAuthenticationDomainParameters()))
+        unsignedInfo = "ChipAuthenticationDomainParameterInfo";
+    else if (cardAccess.terminalAuthenticationInfo() &&
+             (!signedInfos.terminalAuthenticationInfo() ||
+              signedInfos.terminalAuthenticationInfo()->version !=
+                  cardAccess.terminalAuthenticationInfo()->version))
+        unsignedInfo = "TerminalAuthenticationInfo";
+    if (!unsignedInfo) return {};
+    return makeError(ErrorCode::AuthenticationFailed, kUntrusted,
+                     std::string("EF.CardAccess has a ") + unsignedInfo +
+                         " that the signed EF.CardSecurity does not contain");
+}
 
 Result<VerifiedCardSecurity> verifyCardSecurity(ByteView efCardSecurity, const CscaTrustList& trust,
                                                 std::chrono::system_clock::time_point now) {

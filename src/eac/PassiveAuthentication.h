@@ -25,4 +25,10 @@ struct VerifiedCardSecurity {
 Result<VerifiedCardSecurity> verifyCardSecurity(ByteView efCardSecurity, const CscaTrustList& trust,
                                                 std::chrono::system_clock::time_point now);
 
+// Spec digest 5.3 (6): what EF.CardAccess offered (and PACE ran with) must be the chip's own, i.e.
+// every PACE, CA, CA domain parameter and TA info of EF.CardAccess is also in the signed
+// SecurityInfos. Other infos (PrivilegedTerminalInfo, CardInfoLocator...) are not compared.
+Result<void> checkCardAccessIsSigned(const SecurityInfos& cardAccess,
+                                     const VerifiedCardSecurity& cardSecurity);
+
 }  // namespace oa::eac

@@ -195,3 +195,34 @@ TEST_CASE("A real German EF.CardSecurity verifies up to its document signer", "[
         CHECK_THAT(production.error().detail, Catch::Contains("unable to get local issuer"));
     }
 }
+
+TEST_CASE("EF.CardAccess must be covered by the signed EF.CardSecurity", "[pa]") {
+    auto verified = verifyCardSecurity(readFile("bsi-we-card-security.der"),
+                                       trustFrom("bsi-we-document-signer.pem"),
+                                       sys_days{year{2010} / January / 1});
+    REQUIRE(verified);
+    // The worked example's EF.CardAccess (with a PrivilegedTerminalInfo the signed copy lacks).
+    auto cardAccess = SecurityInfos::parse(hexBytes(
+        "3181C6300D060804007F00070202020201023012060A04007F000702020302020201020201013012060A04007F"
+        "0007020204020202010202010D301C060904007F000702020302300C060704007F0007010202010D02010130"
+        "2F060804007F0007020206162368747470733A2F2F7777772E686A702D636F6E73756C74696E672E636F6D2F"
+        "686F6D65303E060804007F000702020831323012060A04007F00070202030202020102020102301C060904007F"
+        "000702020302300C060704007F0007010202010D020102"));
+    REQUIRE(cardAccess);
+    CHECK(checkCardAccessIsSigned(*cardAccess, *verified));
+
+    // A card offering PACE on other domain parameters than it signed is not genuine.
+    auto swapped =
+        SecurityInfos::parse(hexBytes("3114"
+                                      "3012060A04007F0007020204020202010202010C"));
+    REQUIRE(swapped);
+    auto refused = checkCardAccessIsSigned(*swapped, *verified);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message == kUntrusted);
+    CHECK_THAT(refused.error().detail, Catch::Contains("PACEInfo"));
+    auto otherKey =
+        SecurityInfos::parse(hexBytes("3114"
+                                      "3012060A04007F00070202030202020102020109"));
+    REQUIRE(otherKey);
+    CHECK_FALSE(checkCardAccessIsSigned(*otherKey, *verified));
+}
