@@ -175,7 +175,7 @@ QByteArray writeDidAuthenticateResponse(const PaosAddressing& addressing, const 
     hexIfPresent(document, QStringLiteral("CertificateHolderAuthorizationTemplate"),
                  output.certificateHolderAuthorizationTemplate);
     for (const auto& reference : output.certificationAuthorityReferences)
-        document.hexText(QStringLiteral("CertificationAuthorityReference"), reference);
+        document.text(kIsoNs, QStringLiteral("CertificationAuthorityReference"), reference);
     hexIfPresent(document, QStringLiteral("EFCardAccess"), output.efCardAccess);
     hexIfPresent(document, QStringLiteral("IDPICC"), output.idPicc);
     hexIfPresent(document, QStringLiteral("Challenge"), output.challenge);

@@ -49,8 +49,10 @@ struct StartPaos {
 
 struct Eac1Output {
     QString protocol = QLatin1String(kEac2Protocol);
-    Bytes certificateHolderAuthorizationTemplate;         // the CHAT after the user's choice
-    std::vector<Bytes> certificationAuthorityReferences;  // the card's current and previous CAR
+    Bytes certificateHolderAuthorizationTemplate;  // the CHAT after the user's choice
+    // The card's current and previous CAR as their characters ("DETESTeID00005"), not hex: AA and
+    // Open eCard both send them so and servers expect it.
+    std::vector<QString> certificationAuthorityReferences;
     Bytes efCardAccess;
     Bytes idPicc;
     Bytes challenge;

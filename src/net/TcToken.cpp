@@ -46,6 +46,19 @@ Result<void> readPathSecurityParameters(const XmlElement& root, TcTokenFields& f
     return readOptionalLeaf(*parameters.front(), u"PSK", fields.psk);
 }
 
+// The parsed document holds the PSK's hex too; wipe it with the document.
+struct PskTextWiper {
+    XmlElement& root;
+    ~PskTextWiper() {
+        for (auto& parameters : root.children) {
+            if (parameters.name != QLatin1String("PathSecurity-Parameters")) continue;
+            for (auto& psk : parameters.children)
+                if (!psk.text.isEmpty())
+                    wipe(psk.text.data(), static_cast<std::size_t>(psk.text.size()) * 2);
+        }
+    }
+};
+
 QUrl strictUrl(const QString& text) {
     return text.isEmpty() ? QUrl() : QUrl(text, QUrl::StrictMode);
 }
@@ -74,15 +87,19 @@ TcTokenOutcome redirect(TcTokenAction action, QUrl target, BrowserResultMinor mi
 }
 
 // Errors in the token's making go to CommunicationErrorAddress; http is accepted there because
-// the BSI test A2_27 expects the redirect even then. Without it only an error page remains.
+// the BSI test A2_27 expects the redirect even then. Without it the RefreshAddress is the next
+// place the eService listens; with neither only an error page remains.
 TcTokenOutcome communicationFailure(const TcTokenFields& fields, Error error) {
     const QUrl address = strictUrl(fields.communicationErrorAddress.value_or(QString()));
-    if (!isWebUrl(address)) {
-        error.detail += "; no usable CommunicationErrorAddress";
-        return errorPage(400, std::move(error));
-    }
-    return redirect(TcTokenAction::RedirectToCommunicationErrorAddress, address,
-                    BrowserResultMinor::CommunicationError, std::move(error));
+    if (isWebUrl(address))
+        return redirect(TcTokenAction::RedirectToCommunicationErrorAddress, address,
+                        BrowserResultMinor::CommunicationError, std::move(error));
+    const QUrl refreshAddress = strictUrl(fields.refreshAddress);
+    if (isHttpsUrl(refreshAddress))
+        return redirect(TcTokenAction::RedirectToRefreshAddress, refreshAddress,
+                        BrowserResultMinor::CommunicationError, std::move(error));
+    error.detail += "; neither CommunicationErrorAddress nor RefreshAddress usable";
+    return errorPage(400, std::move(error));
 }
 
 // The eService is reachable but the channel to its eID-Server cannot be set up.
@@ -164,6 +181,7 @@ TcTokenFields::~TcTokenFields() {
 Result<TcTokenFields> parseTcTokenFields(QByteArrayView body) {
     auto document = parseXmlDocument(body, XmlLimits{kMaxTokenBytes, 4, 64});
     if (!document) return tokenError(document.error().detail);
+    const PskTextWiper wiper{*document};
     const XmlElement& root = *document;
     if (root.name != QLatin1String("TCTokenType") && root.name != QLatin1String("TCToken"))
         return tokenError("root element is " + root.name.toStdString());

@@ -130,8 +130,8 @@ TEST_CASE("DIDAuthenticateResponse EAC1OutputType carries the PACE results") {
     Eac1Output output;
     output.certificateHolderAuthorizationTemplate =
         hexBytes("7F4C12060904007F000703010202530500000001E5");
-    output.certificationAuthorityReferences = {asciiBytes("DETESTeID00005"),
-                                               asciiBytes("DETESTeID00004")};
+    output.certificationAuthorityReferences = {QStringLiteral("DETESTeID00005"),
+                                               QStringLiteral("DETESTeID00004")};
     output.efCardAccess = hexBytes("3114300D060804007F00070202020201020201");
     output.idPicc = hexBytes("0102030405");
     output.challenge = hexBytes("1122334455667788");
@@ -145,8 +145,8 @@ TEST_CASE("DIDAuthenticateResponse EAC1OutputType carries the PACE results") {
           "7F4C12060904007F000703010202530500000001E5");
     const auto references = data.childrenNamed(u"CertificationAuthorityReference");
     REQUIRE(references.size() == 2);
-    CHECK(references[0]->text == QString::fromStdString(toHex(asciiBytes("DETESTeID00005"))));
-    CHECK(references[1]->text == QString::fromStdString(toHex(asciiBytes("DETESTeID00004"))));
+    CHECK(references[0]->text == "DETESTeID00005");
+    CHECK(references[1]->text == "DETESTeID00004");
     CHECK(text(data, "EFCardAccess", kIsoNs) == "3114300D060804007F00070202020201020201");
     CHECK(text(data, "IDPICC", kIsoNs) == "0102030405");
     CHECK(text(data, "Challenge", kIsoNs) == "1122334455667788");

@@ -193,3 +193,16 @@ TEST_CASE("A token without PSK and protocol is accepted in the attached model") 
     REQUIRE(outcome.action == TcTokenAction::Proceed);
     CHECK_FALSE(outcome.token->usesPsk());
 }
+
+TEST_CASE("Without CommunicationErrorAddress, token-making errors go to the RefreshAddress") {
+    const auto binding = evaluateTcToken(
+        token({{"Binding", "urn:liberty:paos:2003-08"}, {"CommunicationErrorAddress", "-"}}));
+    REQUIRE(binding.action == TcTokenAction::RedirectToRefreshAddress);
+    CHECK(redirect(binding) ==
+          "https://service.example.org/"
+          "refresh?id=7&ResultMajor=error&ResultMinor=communicationError");
+    const auto badAddress =
+        evaluateTcToken(token({{"CommunicationErrorAddress", "not a url at all"}}));
+    REQUIRE(badAddress.action == TcTokenAction::RedirectToRefreshAddress);
+    CHECK(badAddress.result == BrowserResult::failure(BrowserResultMinor::CommunicationError));
+}
