@@ -137,6 +137,10 @@ TEST_CASE("Test PKI: a fresh PKI has its own keys") {
     REQUIRE(fresh.ok());
     CHECK(fresh->terminalKey().publicPoint() != TestPki::builtIn().terminalKey().publicPoint());
     CHECK(fresh->cscaCertificate() != TestPki::builtIn().cscaCertificate());
+    CHECK(fresh->cvcaReference() != TestPki::builtIn().cvcaReference());
+    CHECK(fresh->cvcaReference().rfind("DEOATESTCA", 0) == 0);
+    CHECK(TestPki::builtIn().cvcaReference() == TestPki::kCvcaReference);
+    CHECK(TestPki::builtIn().terminalReference() == TestPki::kTerminalReference);
 }
 
 TEST_CASE("Test PKI: the default card accepts the built-in chain; the terminal reads DG4") {

@@ -28,8 +28,10 @@ PersonalData erikaMustermann() {
 }
 
 CardProfile mustermann() {
-    CardProfile profile{
-        "mustermann", erikaMustermann(), {}, {}, CardCryptoProfile::brainpoolP256r1()};
+    CardProfile profile;
+    profile.name = "mustermann";
+    profile.person = erikaMustermann();
+    profile.crypto = CardCryptoProfile::brainpoolP256r1();
     // The last anchor is the one PACE names as current CVCA (87), the other as previous (88).
     profile.trustAnchors = {TestPki::builtIn().cvcaCertificate(), workedExampleCvcaCertificate()};
     profile.signCardSecurityWithTestPki = true;

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <iterator>
 
+#include <openssl/rand.h>
+
+#include "asn1/Tlv.h"
 #include "sim/pki/CvCertificateWriter.h"
 #include "sim/pki/EmbeddedTestPki.h"
 #include "sim/pki/SecurityObjectSigner.h"
@@ -54,7 +57,8 @@ Result<Bytes> pemFile(const std::function<Result<Bytes>(const std::string&)>& re
     return certificateFromPem(std::string(pem->begin(), pem->end()));
 }
 
-CvCertificateTemplate validFromTo(const char* authority, const char* holder, Bytes rights) {
+CvCertificateTemplate validFromTo(const std::string& authority, const std::string& holder,
+                                  Bytes rights) {
     CvCertificateTemplate fields;
     fields.authorityReference = authority;
     fields.holderReference = holder;
@@ -62,6 +66,18 @@ CvCertificateTemplate validFromTo(const char* authority, const char* holder, Byt
     fields.effectiveDate = TestPki::kEffectiveDate;
     fields.expirationDate = TestPki::kExpirationDate;
     return fields;
+}
+
+// CHR (5F20) of a certificate we wrote ourselves.
+std::string holderReference(const Bytes& certificate) {
+    const auto outer = asn1::readOne(certificate);
+    if (!outer) return {};
+    const auto parts = outer->children();
+    if (!parts || parts->empty()) return {};
+    const auto fields = parts->front().children();
+    if (!fields) return {};
+    const auto chr = asn1::find(*fields, 0x5F20);
+    return chr ? std::string(chr->value.begin(), chr->value.end()) : std::string();
 }
 
 }  // namespace
@@ -80,6 +96,23 @@ TestPki::TestPki(EcKey cscaKey, EcKey documentSignerKey, EcKey cvcaKey, EcKey dv
       sectorKey_(std::move(sectorKey)) {}
 
 Result<TestPki> TestPki::generate() {
+    unsigned char random[4];
+    if (RAND_bytes(random, sizeof random) != 1) {
+        return makeError(ErrorCode::Unknown, "Could not create a test PKI", "RAND_bytes");
+    }
+    const unsigned long number = (static_cast<unsigned long>(random[0]) << 24 | random[1] << 16 |
+                                  random[2] << 8 | random[3]) %
+                                     99998 +
+                                 2;  // never the built-in 00001
+    char sequence[6];
+    std::snprintf(sequence, sizeof sequence, "%05lu", number);
+    return generate(sequence);
+}
+
+Result<TestPki> TestPki::generate(const std::string& sequenceNumber) {
+    const std::string cvcaReference = "DEOATESTCA" + sequenceNumber;
+    const std::string dvReference = "DEOATESTDV" + sequenceNumber;
+    const std::string terminalReference = "DEOATESTAT" + sequenceNumber;
     std::vector<EcKey> keys;
     for (int i = 0; i < 6; ++i) {
         auto key = EcKey::generate();
@@ -95,12 +128,11 @@ Result<TestPki> TestPki::generate() {
     pki.csca_ = std::move(*csca);
     pki.documentSigner_ = std::move(*documentSigner);
 
-    CvCertificateTemplate cvca = validFromTo(kCvcaReference, kCvcaReference, kCvcaRights);
+    CvCertificateTemplate cvca = validFromTo(cvcaReference, cvcaReference, kCvcaRights);
     cvca.withDomainParameters = true;
-    const CvCertificateTemplate dv = validFromTo(kCvcaReference, kDvReference, kDvRights);
+    const CvCertificateTemplate dv = validFromTo(cvcaReference, dvReference, kDvRights);
     pki.certificateDescription_ = encodeTestCertificateDescription();
-    CvCertificateTemplate terminal =
-        validFromTo(kDvReference, kTerminalReference, terminalRights());
+    CvCertificateTemplate terminal = validFromTo(dvReference, terminalReference, terminalRights());
     terminal.extensions = {descriptionExtension(pki.certificateDescription_),
                            terminalSectorExtension(pki.sectorPublicKey())};
 
@@ -210,6 +242,14 @@ Bytes TestPki::signCardSecurity(ByteView securityInfosDer) const {
         return {};
     }
     return std::move(*signed_);
+}
+
+std::string TestPki::cvcaReference() const {
+    return holderReference(cvca_);
+}
+
+std::string TestPki::terminalReference() const {
+    return holderReference(terminal_);
 }
 
 std::string TestPki::cscaPem() const {

@@ -25,6 +25,8 @@ public:
     static const TestPki& builtIn();
     // A fresh one with new keys.
     static Result<TestPki> generate();
+    // With a given sequence number of the holder references (5 characters; "00001" built in).
+    static Result<TestPki> generate(const std::string& sequenceNumber);
     // What writeTo() wrote.
     static Result<TestPki> readFrom(const std::string& directory);
 
@@ -50,8 +52,11 @@ public:
     const Bytes& terminalCertificate() const { return terminal_; }
     std::vector<Bytes> terminalChain() const { return {cvca_, dv_, terminal_}; }
     const Bytes& certificateDescription() const { return certificateDescription_; }
+    std::string cvcaReference() const;
+    std::string terminalReference() const;
 
-    // Holder references and the terminal's validity (YYMMDD).
+    // Holder references of the built-in PKI; a fresh one has another sequence number (the last
+    // five characters), so a card can trust both. And the validity of all (YYMMDD).
     static constexpr const char* kCvcaReference = "DEOATESTCA00001";
     static constexpr const char* kDvReference = "DEOATESTDV00001";
     static constexpr const char* kTerminalReference = "DEOATESTAT00001";
