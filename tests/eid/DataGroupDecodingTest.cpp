@@ -227,3 +227,45 @@ TEST_CASE("Document validity follows the date of expiry, inclusive") {
     CHECK(data.validityOn(*PartialDate::parse("20341101")) == DocumentValidity::Expired);
     CHECK(data.validityOn(*PartialDate::parse("2035    ")) == DocumentValidity::Unknown);
 }
+
+TEST_CASE("describe gives one line per decoded data group, labelled after the data group") {
+    EidData data;
+    const std::vector<std::pair<DataGroup, const char*>> groups{
+        {DataGroup::DG1, "61 04 13 02 4152"},
+        {DataGroup::DG2, "62 03 13 01 44"},
+        {DataGroup::DG3, "63 0A 12 08 3230333431303331"},
+        {DataGroup::DG4, "64 06 0C 04 414E4E41"},
+        {DataGroup::DG5, "65 07 0C 05 53494C5641"},
+        {DataGroup::DG6, "66 05 0C 03 414E41"},
+        {DataGroup::DG7, "67 05 0C 03 44522E"},
+        {DataGroup::DG8, "68 0A 12 08 3139393020202020"},
+        {DataGroup::DG9, "69 0A A1 08 0C 06 4245524C494E"},
+        {DataGroup::DG10, "6A 05 13 03 425241"},
+        {DataGroup::DG11, "6B 03 13 01 46"},
+        {DataGroup::DG12, "6C 08 31 06 30 04 06 02 2A03"},
+        {DataGroup::DG13, "6D 08 0C 06 4741424C4552"},
+        {DataGroup::DG14, "6E 09 04 07 FF4FFF51000000"},
+        {DataGroup::DG15, "6F 0A 12 08 3230323431313031"},
+        {DataGroup::DG17, "71 07 A2 05 0C 03 4B4549"},
+        {DataGroup::DG18, "72 09 04 07 02760503150000"},
+        {DataGroup::DG19, "73 07 A1 05 0C 03 414243"},
+        {DataGroup::DG20, "74 07 A1 05 0C 03 444546"},
+        {DataGroup::DG21, "75 0F 13 0D 74656C3A2B3439333031323334"},
+        {DataGroup::DG22, "76 08 16 06 6140622E6465"},
+    };
+    for (const auto& [group, hex] : groups) {
+        INFO(toString(group));
+        REQUIRE(decodeDataGroup(group, hexBytes(hex), data).ok());
+    }
+    const auto lines = data.describe();
+    REQUIRE(lines.size() == groups.size());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        CHECK(lines[i].first == label(groups[i].first));
+    CHECK(lines[0].second == "residence permit (AR)");
+    CHECK(lines[7].second == "1990 (month and day unknown)");
+    CHECK(lines[10].second == "female");
+    CHECK(lines[11].second == "1.2.3");
+    CHECK(lines[15].second == "KEI");
+    CHECK(lines[19].second == "tel:+49301234");
+    CHECK(lines[20].second == "a@b.de");
+}
