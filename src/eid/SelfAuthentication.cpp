@@ -83,9 +83,10 @@ Result<eac::CvCertificateChain> chainForCard(const TerminalIdentity& terminal,
     return chain;
 }
 
+// The card's refusal (a status word) in the user's words; anything else (card gone, reader
+// limits, SM broken) keeps its own words.
 Error terminalRefused(const Error& error) {
-    if (error.code == ErrorCode::CardRemoved || error.code == ErrorCode::SecureMessaging ||
-        error.code == ErrorCode::NoReader || error.code == ErrorCode::NoService)
+    if (error.code != ErrorCode::AuthenticationFailed)
         return during("Terminal Authentication", error);
     return makeError(ErrorCode::AuthenticationFailed,
                      "The card did not accept the terminal. Its certificates or key do not fit "
