@@ -45,6 +45,38 @@ Result<std::string> field(const asn1::Tlv& wrapper, CharacterString type) {
     return text;
 }
 
+Result<std::string> country(const asn1::Tlv& wrapper) {
+    auto inner = unwrap(wrapper);
+    if (!inner) return inner.error();
+    auto code = readIcaoCountry(*inner);
+    if (!code) return malformed("Place country: " + code.error().detail);
+    return code;
+}
+
+template <typename Field>
+Result<void> assign(Result<std::string> text, Field& member) {
+    if (!text) return text.error();
+    member = std::move(*text);
+    return {};
+}
+
+Result<void> readField(const asn1::Tlv& element, StructuredPlace& place) {
+    switch (element.tag) {
+        case kStreet:
+            return assign(field(element, CharacterString::Utf8), place.street);
+        case kCity:
+            return assign(field(element, CharacterString::Utf8), place.city);
+        case kState:
+            return assign(field(element, CharacterString::Utf8), place.state);
+        case kCountry:
+            return assign(country(element), place.country);
+        case kZipCode:
+            return assign(field(element, CharacterString::Printable), place.zipCode);
+        default:
+            return malformed("Place: unknown field [" + hexTag(element.tag) + "]");
+    }
+}
+
 void appendPart(std::string& line, const std::string& part) {
     if (part.empty()) return;
     if (!line.empty()) line += ", ";
@@ -84,46 +116,9 @@ Result<StructuredPlace> decodeStructuredPlace(const asn1::Tlv& sequence) {
             return malformed("Place: field [" + hexTag(element.tag) + "] out of order or repeated");
         }
         previous = element.tag;
-        Result<std::string> text = std::string();
-        switch (element.tag) {
-            case kStreet:
-            case kCity:
-            case kState:
-                text = field(element, CharacterString::Utf8);
-                break;
-            case kZipCode:
-                text = field(element, CharacterString::Printable);
-                break;
-            case kCountry: {
-                auto inner = unwrap(element);
-                if (!inner) return inner.error();
-                text = readIcaoCountry(*inner);
-                if (!text) return malformed("Place country: " + text.error().detail);
-                break;
-            }
-            default:
-                return malformed("Place: unknown field [" + hexTag(element.tag) + "]");
-        }
-        if (!text) return text.error();
-        switch (element.tag) {
-            case kStreet:
-                place.street = std::move(*text);
-                break;
-            case kCity:
-                place.city = std::move(*text);
-                hasCity = true;
-                break;
-            case kState:
-                place.state = std::move(*text);
-                break;
-            case kCountry:
-                place.country = std::move(*text);
-                hasCountry = true;
-                break;
-            default:
-                place.zipCode = std::move(*text);
-                break;
-        }
+        hasCity = hasCity || element.tag == kCity;
+        hasCountry = hasCountry || element.tag == kCountry;
+        if (auto read = readField(element, place); !read) return read.error();
     }
     if (!hasCity) return malformed("Place without the mandatory city");
     if (!hasCountry) return malformed("Place without the mandatory country");
