@@ -287,3 +287,10 @@ TEST_CASE("PAOS messages above 1 MiB are refused") {
     const auto error = refused(xml);
     CHECK(error.detail.find("exceeds") != std::string::npos);
 }
+
+TEST_CASE("PAOS addressing is found under the older WS-Addressing namespace too") {
+    const auto message = parsed(changed("Transmit.xml", "http://www.w3.org/2005/03/addressing",
+                                        "http://schemas.xmlsoap.org/ws/2004/08/addressing"));
+    CHECK(message.type() == PaosMessageType::Transmit);
+    CHECK(message.relatesTo == kClientId);
+}

@@ -206,3 +206,16 @@ TEST_CASE("Without CommunicationErrorAddress, token-making errors go to the Refr
     REQUIRE(badAddress.action == TcTokenAction::RedirectToRefreshAddress);
     CHECK(badAddress.result == BrowserResult::failure(BrowserResultMinor::CommunicationError));
 }
+
+TEST_CASE("Latin-1 tokens with CRLF and schema location attributes are read") {
+    const auto outcome = evaluateTcToken(fixture("latin1-crlf-schema-location.xml"));
+    REQUIRE(outcome.action == TcTokenAction::Proceed);
+    CHECK(outcome.token->sessionIdentifier == QStringLiteral("S\u00e4tze-42"));
+    CHECK(outcome.token->serverAddress.toString() == "https://eid.example.org:443/paos?sid=1");
+}
+
+TEST_CASE("UTF-16 tokens with a byte order mark are read") {
+    const auto outcome = evaluateTcToken(fixture("utf16.xml"));
+    REQUIRE(outcome.action == TcTokenAction::Proceed);
+    CHECK(outcome.token->sessionIdentifier == "utf16");
+}
