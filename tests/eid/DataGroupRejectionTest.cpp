@@ -7,6 +7,7 @@
 
 #include "asn1/Tlv.h"
 #include "eid/EidData.h"
+#include "eid/Text.h"
 
 using namespace oa;
 using namespace oa::eid;
@@ -271,4 +272,14 @@ TEST_CASE("Rejection details do not repeat the holder's data, since they go to t
         CHECK(result.error().detail.find("1964") == std::string::npos);
         CHECK(result.error().detail.find("XY") == std::string::npos);
     }
+}
+
+TEST_CASE("Compressed texts inflate up to 64 KiB and no further") {
+    auto atCeiling = inflateRaw(fixture("deflate-64KiB.bin"));
+    REQUIRE(atCeiling.ok());
+    CHECK(atCeiling->size() == 65536);
+    CHECK(atCeiling->back() == 'A');
+    auto beyond = inflateRaw(fixture("deflate-64KiB-plus-1.bin"));
+    REQUIRE_FALSE(beyond.ok());
+    CHECK(beyond.error().detail.find("65536") != std::string::npos);
 }
