@@ -225,3 +225,32 @@ TEST_CASE("A card pulled out during a PIN change ends it with a clear error", "[
     REQUIRE_FALSE(failed);
     CHECK(failed.error().code == ErrorCode::CardRemoved);
 }
+
+TEST_CASE(
+    "With an emulator that answers 9000 to MSE:Set AT despite a wrong PIN, the state comes "
+    "from the failed PACE",
+    "[pin]") {
+    // Card emulators differ from real cards here (card-protocols §8).
+    class AlwaysReadyCard : public Card {
+    public:
+        explicit AlwaysReadyCard(Card& inner) : inner_(inner) {}
+        Result<ResponseApdu> transmit(const CommandApdu& command) override {
+            auto response = inner_.transmit(command);
+            const bool setAt = command.ins() == 0x22 && command.p1() == 0xC1;
+            if (response && setAt && response->isRetryCounter())
+                return ResponseApdu(response->data(), StatusWord::Success);
+            return response;
+        }
+        const Bytes& atr() const override { return inner_.atr(); }
+        std::string readerName() const override { return inner_.readerName(); }
+
+    private:
+        Card& inner_;
+    };
+    InProcessCard sim(withRetryCounter(2));
+    AlwaysReadyCard emulator(*sim.card);
+    PinManagement pins(emulator);
+    CHECK(pins.status()->status == PinStatus::Operational);  // what the emulator claims
+    REQUIRE_FALSE(pins.authenticateWithPin(secret("111111")));
+    CHECK(pins.lastStatus() == PinStatus::Suspended);  // GA 4 answered 63C1
+}
