@@ -2,6 +2,8 @@
 
 #include <openssl/obj_mac.h>
 
+#include <vector>
+
 #include "crypto/OpenSsl.h"
 #include "crypto/Random.h"
 
@@ -53,6 +55,41 @@ struct CurveNumbers {
     BignumPtr p{BN_new()}, a{BN_new()}, b{BN_new()};
 };
 
+Bytes withoutLeadingZeros(ByteView number) {
+    std::size_t first = 0;
+    while (first + 1 < number.size() && number[first] == 0)
+        ++first;
+    return Bytes(number.begin() + static_cast<std::ptrdiff_t>(first), number.end());
+}
+
+// A standardized curve's parameters as fromParameters() receives them, leading zeros dropped.
+struct KnownCurve {
+    int parameterId;
+    Bytes prime, a, b, generator, order, cofactor;
+
+    bool matches(ByteView p, ByteView ca, ByteView cb, ByteView g, ByteView n, ByteView h) const {
+        return prime == withoutLeadingZeros(p) && a == withoutLeadingZeros(ca) &&
+               b == withoutLeadingZeros(cb) && generator == Bytes(g.begin(), g.end()) &&
+               order == withoutLeadingZeros(n) && cofactor == withoutLeadingZeros(h);
+    }
+};
+
+const std::vector<KnownCurve>& knownCurves() {
+    static const std::vector<KnownCurve> curves = [] {
+        std::vector<KnownCurve> known;
+        for (int id = 8; id <= 18; ++id) {
+            auto curve = EcCurve::standardized(id);
+            if (!curve) continue;
+            known.push_back(
+                {id, withoutLeadingZeros(curve->prime()), withoutLeadingZeros(curve->a()),
+                 withoutLeadingZeros(curve->b()), curve->encodePoint(curve->generator()),
+                 withoutLeadingZeros(curve->order()), withoutLeadingZeros(curve->cofactor())});
+        }
+        return known;
+    }();
+    return curves;
+}
+
 }  // namespace
 
 void EcPoint::Free::operator()(EC_POINT* p) const {
@@ -87,6 +124,12 @@ Result<EcCurve> EcCurve::standardized(int parameterId) {
 
 Result<EcCurve> EcCurve::fromParameters(ByteView prime, ByteView a, ByteView b, ByteView generator,
                                         ByteView order, ByteView cofactor) {
+    // CV certificates carry standardized curves as explicit numbers; recognising them spares a
+    // primality test of p (most of the cost of building a chain) and keeps OpenSSL's fast paths.
+    for (const auto& known : knownCurves()) {
+        if (known.matches(prime, a, b, generator, order, cofactor))
+            return standardized(known.parameterId);
+    }
     auto bad = [](const char* what) {
         return makeError(ErrorCode::InvalidInput, "Invalid elliptic curve parameters", what);
     };

@@ -12,8 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "ClientComponents.h"
 #include "ClientEac.h"
 #include "OpenPaceTerminal.h"
+#include "ProductionSelfRead.h"
 #include "sim/card/CardProfile.h"
 
 using namespace oa;
@@ -71,15 +73,15 @@ std::shared_ptr<VirtualCard> freshCard(const std::string& profileName) {
     return std::make_shared<VirtualCard>(std::move(*profile));
 }
 
-// Client CPU milliseconds of one PACE run, the card's share taken out.
-double paceRun(const std::string& profile,
-               const std::function<Result<void>(MeteredCard&)>& terminal, int& apdus) {
+// Client CPU milliseconds of one run on a fresh card, the card's share taken out.
+double meteredRun(const std::string& profile,
+                  const std::function<Result<void>(MeteredCard&)>& terminal, int& apdus) {
     MeteredCard card(freshCard(profile));
     const long long start = processCpuNanoseconds();
     const auto result = terminal(card);
     const long long elapsed = processCpuNanoseconds() - start;
     if (!result) {
-        std::fprintf(stderr, "eac_bench: PACE on %s failed: %s (%s)\n", profile.c_str(),
+        std::fprintf(stderr, "eac_bench: run on %s failed: %s (%s)\n", profile.c_str(),
                      result.error().message.c_str(), result.error().detail.c_str());
         std::exit(1);
     }
@@ -98,8 +100,8 @@ void comparePace(const Options& options) {
         int ourApdus = 0, theirApdus = 0;
         // Alternating, so drifts of the machine hit both alike.
         for (int run = 0; run < options.runs; ++run) {
-            ours.push_back(paceRun(profile, runClientPace, ourApdus));
-            theirs.push_back(paceRun(profile, runOpenPacePace, theirApdus));
+            ours.push_back(meteredRun(profile, runClientPace, ourApdus));
+            theirs.push_back(meteredRun(profile, runOpenPacePace, theirApdus));
         }
         const auto o = summarize(ours);
         const auto t = summarize(theirs);
@@ -153,6 +155,50 @@ void measureWholeEac(const Options& options, const sim::TestPki& pki) {
     }
 }
 
+void measureSelfAuthentication(const Options& options) {
+    std::printf(
+        "## Production self-authentication (eid::SelfAuthentication, DG1-DG5 decoded, passive "
+        "authentication and TA signature included): client CPU ms\n\n");
+    std::printf("| profile | APDUs | median | p90 |\n|---|---:|---:|---:|\n");
+    for (const auto& profile : options.profiles) {
+        std::vector<double> cpu;
+        int apdus = 0;
+        for (int run = 0; run < options.runs; ++run)
+            cpu.push_back(meteredRun(profile, runSelfAuthentication, apdus));
+        const auto s = summarize(cpu);
+        std::printf("| %s | %d | %.2f | %.2f |\n", profile.c_str(), apdus, s.median, s.p90);
+    }
+    MeteredCard card(freshCard(options.profiles.front()));
+    if (runSelfAuthentication(card)) {
+        std::printf("\nCommand headers (CLA INS P1 P2) of one run:");
+        for (const auto& header : card.headers())
+            std::printf(" %s", header.c_str());
+        std::printf("\n");
+    }
+    std::printf("\n");
+}
+
+void measureComponents(const Options& options, const sim::TestPki& pki) {
+    auto card = freshCard(options.profiles.front());
+    const auto components = clientComponents(pki, pki.signCardSecurity(card->cardSecurityInfos()));
+    std::printf("## Parts of the production flow beyond the protocol: CPU ms\n\n");
+    std::printf("| part | median | p90 |\n|---|---:|---:|\n");
+    for (const auto& component : components) {
+        std::vector<double> cpu;
+        for (int run = 0; run < options.runs; ++run) {
+            const long long start = processCpuNanoseconds();
+            if (!component.runOnce()) {
+                std::fprintf(stderr, "eac_bench: %s failed\n", component.name.c_str());
+                std::exit(1);
+            }
+            cpu.push_back(milliseconds(processCpuNanoseconds() - start));
+        }
+        const auto s = summarize(cpu);
+        std::printf("| %s | %.2f | %.2f |\n", component.name.c_str(), s.median, s.p90);
+    }
+    std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -165,5 +211,7 @@ int main(int argc, char** argv) {
     std::printf("eac_bench: %d runs per profile\n\n", options.runs);
     comparePace(options);
     measureWholeEac(options, pki);
+    measureSelfAuthentication(options);
+    measureComponents(options, pki);
     return 0;
 }

@@ -1,5 +1,7 @@
 #include "MeteredCard.h"
 
+#include <algorithm>
+
 #include "CpuClock.h"
 
 namespace oa::bench {
@@ -8,6 +10,7 @@ MeteredCard::MeteredCard(std::shared_ptr<VirtualCard> card) : card_(std::move(ca
 
 Bytes MeteredCard::process(ByteView command) {
     ++apdus_;
+    headers_.push_back(toHex(command.first(std::min<std::size_t>(4, command.size()))));
     CpuStopwatch stopwatch(cardCpu_);
     return card_->process(command);
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "card/Card.h"
 #include "sim/card/VirtualCard.h"
@@ -23,11 +25,14 @@ public:
     VirtualCard& card() { return *card_; }
     int apdus() const { return apdus_; }
     long long cardCpuNanoseconds() const { return cardCpu_; }
+    // CLA INS P1 P2 of every command so far, in hex (the header stays readable under SM).
+    const std::vector<std::string>& headers() const { return headers_; }
 
 private:
     std::shared_ptr<VirtualCard> card_;
     int apdus_ = 0;
     long long cardCpu_ = 0;
+    std::vector<std::string> headers_;
 };
 
 }  // namespace oa::bench
