@@ -5,21 +5,12 @@
 
 namespace oa::crypto {
 
-Bytes digest(DigestAlgorithm algorithm, ByteView data) {
-    return hash(algorithm, data);
-}
-
-Result<void> verifyEcdsa(const EcDomainParameters& curve, ByteView point, DigestAlgorithm digest,
+Result<void> verifyEcdsa(const EcDomainParameters& curve, ByteView point, HashAlgorithm hash,
                          ByteView message, ByteView signature) {
     auto group = EcCurve::fromParameters(curve.prime, curve.a, curve.b, curve.generator,
                                          curve.order, curve.cofactor);
     if (!group) return group.error();
-    return verifyEcdsaSignature(*group, point, digest, message, signature);
-}
-
-Result<void> verifyRsa(ByteView modulus, ByteView exponent, RsaPadding padding,
-                       DigestAlgorithm digest, ByteView message, ByteView signature) {
-    return verifyRsaSignature(modulus, exponent, padding, digest, message, signature);
+    return verifyEcdsaSignature(*group, point, hash, message, signature);
 }
 
 }  // namespace oa::crypto

@@ -3,15 +3,10 @@
 #include "base/Bytes.h"
 #include "base/Result.h"
 #include "crypto/Hash.h"
-#include "crypto/RsaSignature.h"
 
-// Signature checks on raw key material as CV certificates carry it, for callers that hold the
-// numbers rather than an EcCurve. Thin adapters over Ecdsa.h and RsaSignature.h.
+// ECDSA on raw key material as CV certificates carry it, for callers that hold the curve's numbers
+// rather than an EcCurve. Hashing is crypto/Hash.h, RSA crypto/RsaSignature.h.
 namespace oa::crypto {
-
-using DigestAlgorithm = HashAlgorithm;
-
-Bytes digest(DigestAlgorithm algorithm, ByteView data);
 
 // A prime curve given by its parameters: unsigned big-endian integers, the generator as an
 // uncompressed point (04 || x || y).
@@ -19,11 +14,9 @@ struct EcDomainParameters {
     Bytes prime, a, b, generator, order, cofactor;
 };
 
-// ECDSA with a plain r || s signature (BSI TR-03111); `point` is uncompressed.
-Result<void> verifyEcdsa(const EcDomainParameters& curve, ByteView point, DigestAlgorithm digest,
+// ECDSA with a plain r || s signature (BSI TR-03111); `point` is uncompressed. The curve comes
+// from EcCurve::fromParameters, the check from Ecdsa.h.
+Result<void> verifyEcdsa(const EcDomainParameters& curve, ByteView point, HashAlgorithm hash,
                          ByteView message, ByteView signature);
-
-Result<void> verifyRsa(ByteView modulus, ByteView exponent, RsaPadding padding,
-                       DigestAlgorithm digest, ByteView message, ByteView signature);
 
 }  // namespace oa::crypto

@@ -10,22 +10,22 @@ constexpr std::size_t kChallengeSize = 8;
 // id-TA-ECDSA-SHA-* (0.4.0.127.0.7.2.2.2.2.x)
 const Bytes kTaEcdsaPrefix = hexBytes("04007F000702020202");
 
-std::optional<crypto::DigestAlgorithm> ecdsaDigest(const Bytes& oid) {
+std::optional<crypto::HashAlgorithm> ecdsaDigest(const Bytes& oid) {
     if (oid.size() != kTaEcdsaPrefix.size() + 1 ||
         !std::equal(kTaEcdsaPrefix.begin(), kTaEcdsaPrefix.end(), oid.begin())) {
         return std::nullopt;
     }
     switch (oid.back()) {
         case 1:
-            return crypto::DigestAlgorithm::Sha1;
+            return crypto::HashAlgorithm::Sha1;
         case 2:
-            return crypto::DigestAlgorithm::Sha224;
+            return crypto::HashAlgorithm::Sha224;
         case 3:
-            return crypto::DigestAlgorithm::Sha256;
+            return crypto::HashAlgorithm::Sha256;
         case 4:
-            return crypto::DigestAlgorithm::Sha384;
+            return crypto::HashAlgorithm::Sha384;
         case 5:
-            return crypto::DigestAlgorithm::Sha512;
+            return crypto::HashAlgorithm::Sha512;
         default:
             return std::nullopt;
     }
@@ -170,7 +170,7 @@ bool TerminalAuthenticationCardSide::sectorKeyAllowed(ByteView sectorPublicKey, 
     const auto& expected = second ? terminal_->secondSectorKeyHash : terminal_->firstSectorKeyHash;
     const auto digest = ecdsaDigest(terminal_->publicKeyOid);
     if (!expected || !digest) return false;
-    return constantTimeEqual(crypto::digest(*digest, sectorPublicKey), *expected);
+    return constantTimeEqual(crypto::hash(*digest, sectorPublicKey), *expected);
 }
 
 }  // namespace oa::sim
