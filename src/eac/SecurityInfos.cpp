@@ -133,9 +133,12 @@ std::optional<KeyAgreement> keyAgreementArc(ByteView oid, const Bytes& prefix) {
     return std::nullopt;
 }
 
-bool isStandardizedFor(KeyAgreement agreement, int parameterId) {
-    return agreement == KeyAgreement::Dh ? parameterId >= 0 && parameterId <= 2
-                                         : parameterId >= 8 && parameterId <= 18;
+// A known ID of the other family (DH groups 0..2, curves 8..18) is a contradiction; unknown IDs
+// (RFU, proprietary) are kept for whoever uses the key to refuse.
+bool contradicts(KeyAgreement agreement, int parameterId) {
+    const bool dhGroup = parameterId >= 0 && parameterId <= 2;
+    const bool curve = parameterId >= 8 && parameterId <= 18;
+    return agreement == KeyAgreement::Dh ? curve : dhGroup;
 }
 
 // AlgorithmIdentifier of domain parameters for `agreement`: standardized by ID, or explicit.
@@ -154,7 +157,7 @@ Result<DomainParameterReference> readDomainParameters(const asn1::Tlv& element,
     if (equals(oid.value, kStandardizedDomainParameters)) {
         auto id = readSmallInteger(parameters);
         if (!id) return malformed("standardized domain parameter ID: " + id.error().detail);
-        if (!isStandardizedFor(agreement, *id))
+        if (contradicts(agreement, *id))
             return malformed("standardized domain parameter ID " + std::to_string(*id) +
                              " does not fit the key agreement");
         reference.parameterId = *id;

@@ -131,6 +131,10 @@ TEST_CASE("ChipAuthenticationPublicKeyInfo for DH carries y without the INTEGER 
     CHECK(key.keyAgreement == KeyAgreement::Dh);
     CHECK(key.publicKey == hexBytes("C1D2E3F4"));
     CHECK(key.keyId == 3);
+    // A proprietary parameter ID is kept for the user of the key to judge.
+    auto proprietary = SecurityInfos::parse(setOf(caPublicKeyInfo(kIdPkDh, standardized(40), y)));
+    REQUIRE(proprietary);
+    CHECK(proprietary->chipAuthenticationPublicKeys().at(0).domainParameters.parameterId == 40);
     const Bytes explicitGroup = seq({oid("2A8648CE3E0201"), seq({integer(23), integer(5)})});
     CHECK(SecurityInfos::parse(setOf(caPublicKeyInfo(kIdPkDh, explicitGroup, y))));
 }
