@@ -10,7 +10,7 @@ Error malformed(const std::string& detail) {
 }
 
 std::string str(QStringView text) {
-    return text.toString().toStdString();
+    return logExcerpt(text);
 }
 
 Result<const XmlElement*> single(const XmlElement& parent, QStringView name) {

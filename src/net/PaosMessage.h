@@ -99,13 +99,10 @@ inline constexpr qsizetype kMaxPaosMessageBytes = 1024 * 1024;
 // client does not know is an Unsupported error.
 Result<PaosServerMessage> parsePaosMessage(QByteArrayView xml, const QString& lastSentMessageId);
 
-// The message of the given type or, for any other, a typed error; a StartPAOSResponse in the
-// wrong place means the server aborted (serverError for the browser).
-template <typename T>
-Result<T> expectPaosMessage(PaosServerMessage&& message);
-
 Error unexpectedPaosMessage(PaosMessageType got, PaosMessageType expected);
 
+// The message of the given type or, for any other, a typed error; a StartPAOSResponse in the
+// wrong place means the server aborted (serverError for the browser).
 template <typename T>
 Result<T> expectPaosMessage(PaosServerMessage&& message) {
     if (auto* body = std::get_if<T>(&message.body)) return std::move(*body);

@@ -1,7 +1,5 @@
 #include "net/TcToken.h"
 
-#include <array>
-
 #include "net/RefreshAddress.h"
 #include "net/XmlDocument.h"
 
@@ -118,7 +116,7 @@ std::optional<Error> pathSecurityProblem(const TcTokenFields& fields) {
     if (fields.pathSecurityProtocol &&
         *fields.pathSecurityProtocol != QLatin1String(kTlsPskProtocol))
         return tokenError("unsupported PathSecurity-Protocol " +
-                          fields.pathSecurityProtocol->toStdString());
+                          logExcerpt(*fields.pathSecurityProtocol));
     if (fields.psk && !fields.pathSecurityProtocol)
         return tokenError("PSK without PathSecurity-Protocol");
     if (fields.psk) {
@@ -156,7 +154,7 @@ TcTokenOutcome validate(const TcTokenFields& fields) {
         return communicationFailure(fields, tokenError("CommunicationErrorAddress is no URL"));
     if (fields.binding != QLatin1String(kPaosBinding))
         return communicationFailure(
-            fields, tokenError("unsupported Binding '" + fields.binding.toStdString() + "'"));
+            fields, tokenError("unsupported Binding '" + logExcerpt(fields.binding) + "'"));
     const QUrl serverAddress = strictUrl(fields.serverAddress);
     if (!isHttpsUrl(serverAddress))
         return trustedChannelFailure(refreshAddress,
@@ -184,7 +182,7 @@ Result<TcTokenFields> parseTcTokenFields(QByteArrayView body) {
     const PskTextWiper wiper{*document};
     const XmlElement& root = *document;
     if (root.name != QLatin1String("TCTokenType") && root.name != QLatin1String("TCToken"))
-        return tokenError("root element is " + root.name.toStdString());
+        return tokenError("root element is " + logExcerpt(root.name));
     TcTokenFields fields;
     for (auto result :
          {readLeaf(root, u"ServerAddress", fields.serverAddress),

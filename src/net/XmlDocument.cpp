@@ -44,8 +44,8 @@ private:
             case QXmlStreamReader::DTD:
                 return xmlError("document type declaration at " + position(reader_));
             case QXmlStreamReader::EntityReference:
-                return xmlError("entity reference &" + reader_.name().toString().toStdString() +
-                                "; at " + position(reader_));
+                return xmlError("entity reference &" + logExcerpt(reader_.name()) + "; at " +
+                                position(reader_));
             case QXmlStreamReader::ProcessingInstruction:
                 return xmlError("processing instruction at " + position(reader_));
             case QXmlStreamReader::Invalid:
@@ -122,6 +122,12 @@ Result<XmlElement> parseXmlDocument(QByteArrayView document, const XmlLimits& li
         return xmlError("document of " + std::to_string(document.size()) + " bytes exceeds " +
                         std::to_string(limits.maxBytes));
     return StrictReader(document, limits).read();
+}
+
+std::string logExcerpt(QStringView text) {
+    constexpr qsizetype kMaxCharacters = 80;
+    if (text.size() <= kMaxCharacters) return text.toString().toStdString();
+    return text.first(kMaxCharacters).toString().toStdString() + "...";
 }
 
 std::optional<Bytes> decodeHexBinary(QStringView text) {

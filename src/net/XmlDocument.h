@@ -45,6 +45,9 @@ struct XmlLimits {
 // size, nesting depth and element count are bounded.
 Result<XmlElement> parseXmlDocument(QByteArrayView document, const XmlLimits& limits);
 
+// At most 80 characters of untrusted text for an error detail, marked when cut.
+std::string logExcerpt(QStringView text);
+
 // Strict xs:hexBinary: digits and letters a-f/A-F only, even length, surrounding whitespace
 // allowed.
 std::optional<Bytes> decodeHexBinary(QStringView text);

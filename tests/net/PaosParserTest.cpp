@@ -294,3 +294,11 @@ TEST_CASE("PAOS addressing is found under the older WS-Addressing namespace too"
     CHECK(message.type() == PaosMessageType::Transmit);
     CHECK(message.relatesTo == kClientId);
 }
+
+TEST_CASE("Error details quote untrusted values only in part") {
+    const QString longId = QStringLiteral("urn:uuid:") + QString(5000, QLatin1Char('x'));
+    const auto error = refused(changed("Transmit.xml", kClientId.toUtf8() + "</wsa:RelatesTo>",
+                                       longId.toUtf8() + "</wsa:RelatesTo>"));
+    CHECK(error.detail.size() < 300);
+    CHECK(error.detail.find("...") != std::string::npos);
+}
