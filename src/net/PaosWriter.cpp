@@ -145,6 +145,10 @@ QString newPaosMessageId() {
     return QStringLiteral("urn:uuid:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+PaosAddressing answering(const PaosServerMessage& message) {
+    return {newPaosMessageId(), message.messageId};
+}
+
 QByteArray writeStartPaos(const PaosAddressing& addressing, const StartPaos& message) {
     PaosDocument document(addressing);
     document.writer().writeStartElement(kIsoNs, QStringLiteral("StartPAOS"));

@@ -21,6 +21,9 @@ struct PaosAddressing {
 // "urn:uuid:" and a random UUID.
 QString newPaosMessageId();
 
+// Addressing for the answer to a server message: a fresh MessageID relating to the server's.
+PaosAddressing answering(const PaosServerMessage& message);
+
 struct ConnectionHandle {
     Bytes cardApplication = hexBytes("E80704007F00070302");
     Bytes slotHandle = hexBytes("00");

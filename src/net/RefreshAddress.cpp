@@ -53,6 +53,15 @@ Result<QUrl> nextRefreshHop(const QUrl& current, int httpStatus, const QByteArra
     return next;
 }
 
+std::optional<QUrl> communicationErrorRedirect(
+    const std::optional<QUrl>& communicationErrorAddress) {
+    if (!communicationErrorAddress || !communicationErrorAddress->isValid() ||
+        communicationErrorAddress->host().isEmpty())
+        return std::nullopt;
+    return withResult(*communicationErrorAddress,
+                      BrowserResult::failure(BrowserResultMinor::CommunicationError));
+}
+
 bool isHttpsUrl(const QUrl& url) {
     return url.isValid() && url.scheme() == QLatin1String("https") && !url.host().isEmpty();
 }

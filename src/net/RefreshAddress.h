@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QUrl>
+#include <optional>
 
 #include "base/Result.h"
 #include "net/EcardResult.h"
@@ -25,6 +26,11 @@ QUrl refreshReferenceOrigin(const QUrl& subjectUrl, const QUrl& tcTokenUrl);
 // One hop while the refresh address is not yet same-origin: only 302, 303 or 307 with an https
 // Location (relative ones resolved against the current address) lead on.
 Result<QUrl> nextRefreshHop(const QUrl& current, int httpStatus, const QByteArray& location);
+
+// Where the browser goes when the RefreshAddress cannot be used (§2.3 step 4): the
+// CommunicationErrorAddress with communicationError; without one, nowhere (a 400 page).
+std::optional<QUrl> communicationErrorRedirect(
+    const std::optional<QUrl>& communicationErrorAddress);
 
 // An absolute https URL with a host, as every address of the protocol must be.
 bool isHttpsUrl(const QUrl& url);

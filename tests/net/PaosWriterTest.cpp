@@ -222,3 +222,13 @@ TEST_CASE("Message IDs are fresh urn:uuid values") {
     }
     CHECK(seen.size() == 100);
 }
+
+TEST_CASE("Answers relate to the server's MessageID with a fresh MessageID of their own") {
+    PaosServerMessage server;
+    server.messageId = QStringLiteral("urn:uuid:server-7");
+    const auto first = answering(server);
+    const auto second = answering(server);
+    CHECK(first.relatesTo == "urn:uuid:server-7");
+    CHECK(first.messageId.startsWith("urn:uuid:"));
+    CHECK(first.messageId != second.messageId);
+}

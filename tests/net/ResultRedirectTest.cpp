@@ -88,3 +88,12 @@ TEST_CASE("Refresh hops to http, without Location or to a broken Location fail")
     CHECK_FALSE(nextRefreshHop(current, 302, "https://exa mple.org/"));
     CHECK_FALSE(nextRefreshHop(current, 302, "//"));
 }
+
+TEST_CASE("A failed refresh goes to the CommunicationErrorAddress with communicationError") {
+    const auto redirect = communicationErrorRedirect(QUrl("https://service.example.org/error?s=1"));
+    REQUIRE(redirect);
+    CHECK(redirect->toString(QUrl::FullyEncoded) ==
+          "https://service.example.org/error?s=1&ResultMajor=error&ResultMinor=communicationError");
+    CHECK_FALSE(communicationErrorRedirect(std::nullopt));
+    CHECK_FALSE(communicationErrorRedirect(QUrl()));
+}
