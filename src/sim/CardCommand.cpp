@@ -92,8 +92,10 @@ std::optional<CardProfile> chooseProfile(const CardOptions& options) {
 bool applyTrustOptions(const CardOptions& options, CardProfile& profile) {
     for (const std::string& path : options.cvcaFiles) {
         std::ifstream in(path, std::ios::binary);
-        Bytes certificate((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!in.eof() || !parseCardCvCertificate(certificate)) {
+        const Bytes certificate =
+            in ? Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())
+               : Bytes{};
+        if (!parseCardCvCertificate(certificate)) {
             std::fprintf(stderr, "openausweis-sim card: --cvca %s is not a CV certificate\n",
                          path.c_str());
             return false;
