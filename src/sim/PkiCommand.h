@@ -5,8 +5,9 @@
 
 namespace oa::sim {
 
-// `openausweis-sim pki --out DIR [--fresh]`: writes the built-in test PKI (or a freshly
-// generated one) with TestPki::writeTo(). Returns the process exit code.
+// `openausweis-sim pki --out DIR [--fresh [--sequence NNNNN]]`: writes the built-in test PKI (or
+// a freshly generated one, optionally with the given holder reference sequence number) with
+// TestPki::writeTo(). Returns the process exit code.
 int runPkiCommand(const std::vector<std::string>& arguments);
 
 }  // namespace oa::sim

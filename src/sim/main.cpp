@@ -13,7 +13,7 @@ void printUsage() {
         "usage: openausweis-sim --version\n"
         "       openausweis-sim card [--vpcd HOST:PORT] [--profile NAME | --profile-file F]\n"
         "                            [--state FILE] [--cvca FILE]... [--date YYMMDD]\n"
-        "       openausweis-sim pki --out DIR [--fresh]\n"
+        "       openausweis-sim pki --out DIR [--fresh [--sequence NNNNN]]\n"
         "  card: the virtual eID card attached to vpcd (default 127.0.0.1:35963);\n"
         "        profiles: mustermann (default), under18, deactivated, eat, transport-pin,\n"
         "        mustermann-p384, mustermann-p512; --state keeps PIN state across runs;\n"
