@@ -41,7 +41,10 @@ Result<void> readPathSecurityParameters(const XmlElement& root, TcTokenFields& f
     const auto parameters = root.childrenNamed(u"PathSecurity-Parameters");
     if (parameters.empty()) return {};
     if (parameters.size() > 1) return tokenError("PathSecurity-Parameters occurs twice");
-    return readOptionalLeaf(*parameters.front(), u"PSK", fields.psk);
+    auto read = readOptionalLeaf(*parameters.front(), u"PSK", fields.psk);
+    // An empty PSK element says "no PSK" as much as a missing one (BSI A2_19: attached model).
+    if (fields.psk && fields.psk->isEmpty()) fields.psk.reset();
+    return read;
 }
 
 // The parsed document holds the PSK's hex too; wipe it with the document.
@@ -121,9 +124,8 @@ std::optional<Error> pathSecurityProblem(const TcTokenFields& fields) {
         return tokenError("PSK without PathSecurity-Protocol");
     if (fields.psk) {
         auto psk = decodeHexBinary(*fields.psk);
-        const bool usable = psk && !psk->empty();
-        if (psk) wipe(*psk);
-        if (!usable) return tokenError("PSK is not an even number of hex digits");
+        if (!psk) return tokenError("PSK is not an even number of hex digits");
+        wipe(*psk);
     }
     return std::nullopt;
 }
@@ -194,6 +196,8 @@ Result<TcTokenFields> parseTcTokenFields(QByteArrayView body) {
           readPathSecurityParameters(root, fields)}) {
         if (!result) return result.error();
     }
+    if (fields.pathSecurityProtocol && fields.pathSecurityProtocol->isEmpty())
+        fields.pathSecurityProtocol.reset();
     return fields;
 }
 

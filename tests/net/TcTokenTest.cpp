@@ -143,7 +143,7 @@ TEST_CASE("Broken token: a PSK of odd length fails the trusted channel") {
 }
 
 TEST_CASE("Broken token: a PSK with non-hex characters fails the trusted channel") {
-    for (const char* psk : {"00112233445566778899AABBCCDDEEFG", "0011 2233", "0x0011", ""}) {
+    for (const char* psk : {"00112233445566778899AABBCCDDEEFG", "0011 2233", "0x0011", "-0"}) {
         INFO(psk);
         requireTrustedChannelFailure(evaluateTcToken(token({{"PSK", psk}})));
     }
@@ -218,4 +218,18 @@ TEST_CASE("UTF-16 tokens with a byte order mark are read") {
     const auto outcome = evaluateTcToken(fixture("utf16.xml"));
     REQUIRE(outcome.action == TcTokenAction::Proceed);
     CHECK(outcome.token->sessionIdentifier == "utf16");
+}
+
+TEST_CASE("An empty PSK element means the attached model, like a missing one (BSI A2_19)") {
+    for (const char* psk : {"", "  "}) {
+        const auto outcome = evaluateTcToken(token({{"PSK", psk}}));
+        REQUIRE(outcome.action == TcTokenAction::Proceed);
+        CHECK_FALSE(outcome.token->usesPsk());
+    }
+    for (const char* protocol : {"", "-"}) {
+        const auto outcome =
+            evaluateTcToken(token({{"PSK", ""}, {"PathSecurity-Protocol", protocol}}));
+        REQUIRE(outcome.action == TcTokenAction::Proceed);
+        CHECK_FALSE(outcome.token->usesPsk());
+    }
 }
