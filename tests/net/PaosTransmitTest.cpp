@@ -71,3 +71,19 @@ TEST_CASE("Transmit batches stop when the card goes away, reporting noCard") {
     CHECK(outcome.result.minor == ResultMinor::NoCard);
     CHECK(outcome.outputApdus == std::vector<Bytes>{hexBytes("9000")});
 }
+
+TEST_CASE(
+    "One-byte codes 90, 63, 90 against three 9000 answers: two outputs and an error (BSI B_33)") {
+    const Bytes read = hexBytes("0CB09C000D9701018E08010203040506070800");
+    Transmit transmit{
+        hexBytes("00"),
+        {{read, {hexBytes("90")}}, {read, {hexBytes("63")}}, {read, {hexBytes("90")}}}};
+    int calls = 0;
+    const auto outcome = executeTransmit(transmit, [&](ByteView) -> Result<Bytes> {
+        ++calls;
+        return hexBytes("990290008E08A1A2A3A4A5A6A7A89000");
+    });
+    CHECK(calls == 2);
+    CHECK(outcome.result.major == ResultMajor::Error);
+    CHECK(outcome.outputApdus.size() == 2);
+}
