@@ -1,5 +1,7 @@
 #include "sim/card/VirtualCard.h"
 
+#include <map>
+
 #include "sim/card/ChipCrypto.h"
 #include "sim/card/EfCardAccess.h"
 #include "sim/card/EfDir.h"
@@ -69,6 +71,19 @@ SecureBytes chipAuthenticationKeyOf(const sim::CardProfile& profile) {
         sim::chip::EcCurve::standardized(profile.crypto.domainParameterId)->randomScalar());
 }
 
+// The built-in test persons share their SecurityInfos, so each distinct content is signed once
+// per process (a signature costs milliseconds; tests make thousands of cards).
+Bytes signedByTestPki(const Bytes& securityInfos) {
+    static std::mutex mutex;
+    static std::map<Bytes, Bytes> signedContents;
+    std::lock_guard lock(mutex);
+    auto& signedContent = signedContents[securityInfos];
+    if (signedContent.empty()) {
+        signedContent = sim::TestPki::builtIn().signCardSecurity(securityInfos);
+    }
+    return signedContent;
+}
+
 // Stable per test person, so services see the same pseudonym in every run.
 SecureBytes restrictedIdentificationKeyOf(const sim::CardProfile& profile) {
     return SecureBytes(sim::chip::sha256(asciiBytes("OpenAusweis RI " + profile.name)));
@@ -96,7 +111,7 @@ void VirtualCard::buildFileSystem() {
                     sim::ReadAccess::Always, 0});
     files_.addFile({kEfDir, kSfiDir, sim::encodeEfDir(), sim::ReadAccess::Always, 0});
     if (profile_.cardSecurity.empty() && profile_.signCardSecurityWithTestPki) {
-        profile_.cardSecurity = sim::TestPki::builtIn().signCardSecurity(
+        profile_.cardSecurity = signedByTestPki(
             sim::encodeCardSecurityInfos(profile_.crypto, chipAuthenticationPublicKeyUnlocked()));
     }
     if (!profile_.cardSecurity.empty()) {
