@@ -119,6 +119,7 @@ TEST_CASE("InitializeFrameworkResponse carries the result and the framework vers
     const auto envelope =
         document(writeInitializeFrameworkResponse(kAnswer, EcardResult::ok(), ApiVersion{1, 1, 5}));
     const auto& response = body(envelope, "InitializeFrameworkResponse", kEcardNs);
+    CHECK(response.children.size() == 2);  // exactly Result and Version (BSI B_25)
     checkResult(response, EcardResult::ok());
     const auto& version = child(response, "Version", kEcardNs);
     CHECK(text(version, "Major", kEcardNs) == "1");
