@@ -253,6 +253,13 @@ Result<const XmlElement*> bodyElement(const XmlElement& envelope) {
     return &(*body)->children.front();
 }
 
+// Moves the body element out of an envelope that bodyElement() accepted.
+XmlElement takeBodyElement(XmlElement& envelope) {
+    for (auto& child : envelope.children)
+        if (child.name == QLatin1String("Body")) return std::move(child.children.front());
+    return {};
+}
+
 }  // namespace
 
 QString toString(PaosMessageType type) {
@@ -273,25 +280,35 @@ QString toString(PaosMessageType type) {
     return QStringLiteral("StartPAOSResponse");
 }
 
-Result<PaosServerMessage> parsePaosMessage(QByteArrayView xml, const QString& lastSentMessageId) {
+Result<PaosEnvelope> readPaosEnvelope(QByteArrayView xml, const QString& lastSentMessageId) {
     auto document = parseXmlDocument(xml, XmlLimits{kMaxPaosMessageBytes, 24, 4096});
     if (!document) return malformed(document.error().detail);
     auto body = bodyElement(*document);
     if (!body) return body.error();
     auto header = single(*document, u"Header");
     if (!header) return header.error();
-    PaosServerMessage message;
+    PaosEnvelope envelope;
     FieldReader fields;
-    fields.read(addressingField(**header, u"MessageID"), message.messageId);
-    fields.read(addressingField(**header, u"RelatesTo"), message.relatesTo);
+    fields.read(addressingField(**header, u"MessageID"), envelope.messageId);
+    fields.read(addressingField(**header, u"RelatesTo"), envelope.relatesTo);
     if (fields.error()) return *fields.error();
-    if (message.relatesTo != lastSentMessageId)
-        return malformed("RelatesTo " + str(message.relatesTo) + " does not answer MessageID " +
+    if (envelope.relatesTo != lastSentMessageId)
+        return malformed("RelatesTo " + str(envelope.relatesTo) + " does not answer MessageID " +
                          str(lastSentMessageId));
-    auto parsedBody = parseBody(**body);
-    if (!parsedBody) return parsedBody.error();
-    message.body = std::move(*parsedBody);
-    return message;
+    envelope.body = takeBodyElement(*document);
+    return envelope;
+}
+
+Result<PaosServerBody> readPaosBody(const PaosEnvelope& envelope) {
+    return parseBody(envelope.body);
+}
+
+Result<PaosServerMessage> parsePaosMessage(QByteArrayView xml, const QString& lastSentMessageId) {
+    auto envelope = readPaosEnvelope(xml, lastSentMessageId);
+    if (!envelope) return envelope.error();
+    auto body = readPaosBody(*envelope);
+    if (!body) return body.error();
+    return PaosServerMessage{envelope->messageId, envelope->relatesTo, std::move(*body)};
 }
 
 Error unexpectedPaosMessage(PaosMessageType got, PaosMessageType expected) {

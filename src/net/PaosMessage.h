@@ -9,6 +9,7 @@
 #include "base/Bytes.h"
 #include "base/Result.h"
 #include "net/EcardResult.h"
+#include "net/XmlDocument.h"
 
 namespace oa::net {
 
@@ -93,10 +94,22 @@ QString toString(PaosMessageType type);
 
 inline constexpr qsizetype kMaxPaosMessageBytes = 1024 * 1024;
 
-// Reads a message of the eID-Server. Headers are read leniently (unknown entries ignored, body
-// elements matched by local name) but WS-Addressing strictly: a MessageID is required and RelatesTo
-// must name the MessageID of the client's last message. Every hex field is checked; a body this
-// client does not know is an Unsupported error.
+// A server message whose envelope and WS-Addressing were accepted; the body is still unread. The
+// two steps are apart so that a client that cannot use the body can still answer the MessageID
+// with an error result.
+struct PaosEnvelope {
+    QString messageId;
+    QString relatesTo;
+    XmlElement body;  // the one element inside soap:Body
+};
+
+Result<PaosEnvelope> readPaosEnvelope(QByteArrayView xml, const QString& lastSentMessageId);
+Result<PaosServerBody> readPaosBody(const PaosEnvelope& envelope);
+
+// Both steps at once. Reads a message of the eID-Server. Headers are read leniently (unknown
+// entries ignored, body elements matched by local name) but WS-Addressing strictly: a MessageID is
+// required and RelatesTo must name the MessageID of the client's last message. Every hex field is
+// checked; a body this client does not know is an Unsupported error.
 Result<PaosServerMessage> parsePaosMessage(QByteArrayView xml, const QString& lastSentMessageId);
 
 Error unexpectedPaosMessage(PaosMessageType got, PaosMessageType expected);

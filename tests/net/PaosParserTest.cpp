@@ -302,3 +302,15 @@ TEST_CASE("Error details quote untrusted values only in part") {
     CHECK(error.detail.size() < 300);
     CHECK(error.detail.find("...") != std::string::npos);
 }
+
+TEST_CASE("A body the client cannot use still leaves the MessageID to answer with an error") {
+    const auto xml = changed("DIDAuthenticate-EAC2.xml", "<iso:EphemeralPublicKey>04",
+                             "<iso:EphemeralPublicKey>Z4");
+    auto envelope = readPaosEnvelope(xml, kClientId);
+    REQUIRE(envelope);
+    CHECK(envelope->messageId == "urn:uuid:0a8e4c1e-5d1b-4b7e-9f0f-1c2d3e4f5a04");
+    CHECK(envelope->body.name == "DIDAuthenticate");
+    const auto body = readPaosBody(*envelope);
+    REQUIRE_FALSE(body);
+    CHECK(body.error().code == ErrorCode::InvalidInput);
+}
