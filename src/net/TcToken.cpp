@@ -179,7 +179,7 @@ TcTokenFields::~TcTokenFields() {
 }
 
 Result<TcTokenFields> parseTcTokenFields(QByteArrayView body) {
-    auto document = parseXmlDocument(body, XmlLimits{kMaxTokenBytes, 4, 64});
+    auto document = parseXmlDocument(body, XmlLimits{kMaxTokenBytes, 8, 128});
     if (!document) return tokenError(document.error().detail);
     const PskTextWiper wiper{*document};
     const XmlElement& root = *document;
