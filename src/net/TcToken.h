@@ -14,8 +14,8 @@ namespace oa::net {
 inline constexpr char kPaosBinding[] = "urn:liberty:paos:2006-08";
 inline constexpr char kTlsPskProtocol[] = "urn:ietf:rfc:4279";
 
-// The TC token's elements as written (TR-03124-1, POSeIDAS schema 1.3). Absent and empty elements
-// both read as empty; only PathSecurity elements keep the difference.
+// The TC token's elements as written (TR-03124-1, POSeIDAS schema 1.3), trimmed. An empty
+// element reads like an absent one: empty text, or no value for the optional elements.
 struct TcTokenFields {
     QString serverAddress;
     QString sessionIdentifier;
