@@ -1,5 +1,6 @@
 #include "eid/SelfAuthentication.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "eac/CardAccessReader.h"
@@ -44,6 +45,7 @@ Result<eac::Chat> requestedChat(const std::vector<DataGroup>& groups,
 struct ChipAuthenticationChoice {
     eac::ChipAuthenticationInfo info;
     eac::DomainParameters parameters;
+    std::optional<int> parameterId;
 };
 
 // CA v2 as EF.CardAccess announces it, on standardized domain parameters.
@@ -54,7 +56,7 @@ Result<ChipAuthenticationChoice> chooseChipAuthentication(const eac::SecurityInf
             if (domain.keyId != info.keyId || !domain.parameterId) continue;
             auto parameters = eac::DomainParameters::standardized(*domain.parameterId);
             if (!parameters) return parameters.error();
-            return ChipAuthenticationChoice{info, std::move(*parameters)};
+            return ChipAuthenticationChoice{info, std::move(*parameters), domain.parameterId};
         }
     }
     return makeError(ErrorCode::Unsupported, "This card does not offer Chip Authentication",
@@ -92,6 +94,48 @@ Error terminalRefused(const Error& error) {
                      "The card did not accept the terminal. Its certificates or key do not fit "
                      "this card, or the card's online ID function is not usable yet.",
                      "Terminal Authentication: " + error.message + ": " + error.detail);
+}
+
+// The chip's CA key, from the verified EF.CardSecurity only, for the protocol EF.CardAccess
+// announced; the unsigned EF.CardAccess must agree with the signed copy (TR-03110-3 A.1.2).
+Result<Bytes> verifiedChipKey(const eac::SecurityInfos& verified,
+                              const ChipAuthenticationChoice& choice) {
+    const auto& signedInfos = verified.chipAuthenticationInfos();
+    const bool announced = std::any_of(signedInfos.begin(), signedInfos.end(), [&](const auto& i) {
+        return i.protocol == choice.info.protocol && i.keyId == choice.info.keyId;
+    });
+    if (!announced) {
+        return makeError(ErrorCode::AuthenticationFailed,
+                         "The card's security data is inconsistent",
+                         "ChipAuthenticationInfo of EF.CardAccess missing in EF.CardSecurity");
+    }
+    auto key = verified.chipAuthenticationPublicKey(choice.info);
+    if (!key) return during("EF.CardSecurity", key.error());
+    if (key->domainParameters.parameterId != choice.parameterId) {
+        return makeError(ErrorCode::AuthenticationFailed,
+                         "The card's security data is inconsistent",
+                         "chip key on other domain parameters than EF.CardAccess names");
+    }
+    return key->publicKey;
+}
+
+// Reads the asked data groups one by one and decodes them; absent ones are noted, not errors.
+Result<void> readDataGroups(Card& card, const std::vector<DataGroup>& groups,
+                            SelfAuthenticationResult& result) {
+    EidApplication application(card);
+    if (auto selected = application.select(); !selected) return selected.error();
+    for (DataGroup group : groups) {
+        auto content = application.readDataGroup(group);
+        if (!content) return content.error();
+        if (!*content) {
+            result.absent.push_back(group);
+            continue;
+        }
+        if (auto decoded = decodeDataGroup(group, **content, result.data); !decoded)
+            return decoded.error();
+        result.read.push_back(group);
+    }
+    return {};
 }
 
 }  // namespace
@@ -162,27 +206,15 @@ Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticatio
             "The card could not be verified as a genuine ID card: " + verified.error().message,
             "passive authentication: " + verified.error().detail);
     }
-    auto chipKey = verified->infos.chipAuthenticationPublicKey(chipAuthentication->info);
-    if (!chipKey) return during("EF.CardSecurity", chipKey.error());
-    auto caKeys = ca.authenticate(chipKey->publicKey);
+    auto chipKey = verifiedChipKey(verified->infos, *chipAuthentication);
+    if (!chipKey) return chipKey.error();
+    auto caKeys = ca.authenticate(*chipKey);
     if (!caKeys) return during("Chip Authentication", caKeys.error());
     secure.rekey(std::make_unique<eac::SecureMessaging>(std::move(*caKeys)));
 
-    EidApplication application(secure);
-    if (auto selected = application.select(); !selected) return selected.error();
     SelfAuthenticationResult result;
     result.documentSigner = verified->documentSigner;
-    for (DataGroup group : request.dataGroups) {
-        auto content = application.readDataGroup(group);
-        if (!content) return content.error();
-        if (!*content) {
-            result.absent.push_back(group);
-            continue;
-        }
-        if (auto decoded = decodeDataGroup(group, **content, result.data); !decoded)
-            return decoded.error();
-        result.read.push_back(group);
-    }
+    if (auto read = readDataGroups(secure, request.dataGroups, result); !read) return read.error();
     return result;
 }
 
