@@ -88,6 +88,15 @@ QNetworkRequest buildRequest(const HttpsExchange::Request& request,
     return networkRequest;
 }
 
+// Qt reports HTTP error statuses as errors too; those are answers. Anything else (connection
+// dropped mid-body, broken chunking) means the answer is incomplete.
+bool onlyStatusError(QNetworkReply::NetworkError error) {
+    if (error == QNetworkReply::NoError) return true;
+    if (error == QNetworkReply::ContentReSendError) return false;
+    const int code = static_cast<int>(error);
+    return (code >= 201 && code <= 299) || (code >= 401 && code <= 499);
+}
+
 // Request body that can be read once and never rewound.
 class OneShotUpload : public QIODevice {
 public:
@@ -152,7 +161,8 @@ public:
         readBody();
         if (failure_) return std::move(*failure_);
         const QVariant status = reply_.attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!status.isValid()) return transportFailure(reply_, host_, sslErrors_);
+        if (!status.isValid() || !onlyStatusError(reply_.error()))
+            return transportFailure(reply_, host_, sslErrors_);
         HttpsResponse response;
         response.status = status.toInt();
         response.headers = reply_.rawHeaderPairs();
@@ -214,7 +224,7 @@ HttpsOutcome HttpsExchange::run(QNetworkAccessManager& manager, const Request& r
     // Qt 6.4 silently re-sends a request, POST included, when a kept-alive connection drops
     // before the answer; an upload that cannot be rewound makes that fail instead. A PAOS message
     // must never reach the eID-Server twice.
-    OneShotUpload upload(request.body);
+    auto* upload = new OneShotUpload(request.body);
     QNetworkRequest networkRequest = buildRequest(request, settings);
     QNetworkReply* reply = nullptr;
     if (request.method == "GET") {
@@ -222,8 +232,9 @@ HttpsOutcome HttpsExchange::run(QNetworkAccessManager& manager, const Request& r
     } else {
         networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
         networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        reply = manager.sendCustomRequest(networkRequest, request.method, &upload);
+        reply = manager.sendCustomRequest(networkRequest, request.method, upload);
     }
+    upload->setParent(reply);  // Qt may still hold it until the reply is gone
     reply->setReadBufferSize(kReadChunk);
 
     QEventLoop loop;

@@ -171,6 +171,17 @@ TEST_CASE("An answer larger than the limit is refused", "[https]") {
     }
 }
 
+TEST_CASE("An answer cut off before its announced length is an error", "[https]") {
+    TestHttpsServer server(ServerIdentity::EcLocalhost, [](const TestRequest&) {
+        return TestAnswer{"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<TCTokenType>", false,
+                          true};
+    });
+    auto fetcher = fetcherTrustingTestCa();
+    const auto response = fetcher.get(server.url());
+    REQUIRE_FALSE(response.ok());
+    CHECK(response.error().code == ErrorCode::Network);
+}
+
 TEST_CASE("A server that never answers runs into the request timeout", "[https]") {
     TestHttpsServer server(ServerIdentity::EcLocalhost, [](const TestRequest&) {
         return TestAnswer{{}, true};

@@ -1,6 +1,8 @@
+#include <QCryptographicHash>
 #include <catch2/catch.hpp>
 
 #include "TestServers.h"
+#include "net/CommCertificates.h"
 #include "net/PskChannel.h"
 #include "net/TlsServerCertificates.h"
 
@@ -123,4 +125,33 @@ TEST_CASE("A server without PSK suites cannot carry the PSK channel", "[psk]") {
     const auto answer = channel.send("<StartPAOS/>");
     REQUIRE_FALSE(answer.ok());
     CHECK(answer.error().code == ErrorCode::AuthenticationFailed);
+}
+
+TEST_CASE("A TLS 1.3-only server cannot carry the PSK channel", "[psk]") {
+    TestHttpsServer server(
+        ServerIdentity::EcLocalhost, [](const TestRequest&) { return TestAnswer::http(200, "x"); },
+        QSsl::TlsV1_3);
+    PskChannel channel(server.url("/paos"), QString::fromLatin1(kSession), secret(kPsk),
+                       settings());
+    const auto answer = channel.send("<StartPAOS/>");
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error().code == ErrorCode::AuthenticationFailed);
+    CHECK(server.requests().isEmpty());
+}
+
+TEST_CASE("An eID-Server certificate outside commCertificates gets no PAOS byte", "[psk]") {
+    TestHttpsServer server(ServerIdentity::RsaLocalhost, kSession, kPsk,
+                           [](const TestRequest&) { return TestAnswer::http(200, "x"); });
+    const QByteArray otherHash = TestPki::instance()
+                                     .certificate(ServerIdentity::EcLocalhost)
+                                     .digest(QCryptographicHash::Sha256);
+    const CommCertificates pins({Bytes(otherHash.begin(), otherHash.end())});
+    auto pinned = settings();
+    pinned.check.pins = &pins;
+    PskChannel channel(server.url("/paos"), QString::fromLatin1(kSession), secret(kPsk), pinned);
+    const auto answer = channel.send("<StartPAOS/>");
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error().message.find("did not declare") != std::string::npos);
+    CHECK(server.requests().isEmpty());
+    CHECK(server.bytesReceived() == 0);
 }

@@ -255,8 +255,9 @@ void TestHttpsServer::serve(QSslSocket* socket) {
             requests_.append(request);
             const TestAnswer answer = handler_(request);
             if (answer.close) {
-                socket->abort();
-                return;
+                if (answer.raw.isEmpty()) return socket->abort();
+                socket->write(answer.raw);
+                return socket->disconnectFromHost();
             }
             if (answer.hold) return;
             socket->write(answer.raw);

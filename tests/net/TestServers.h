@@ -66,7 +66,7 @@ struct TestRequest {
 struct TestAnswer {
     QByteArray raw;      // a complete HTTP response; empty with hold: never answer
     bool hold = false;   // keep the connection open without answering
-    bool close = false;  // close the connection instead of answering
+    bool close = false;  // close the connection after raw (abort it if raw is empty)
 
     static TestAnswer http(int status, const QByteArray& body = {},
                            const QList<QPair<QByteArray, QByteArray>>& headers = {});
