@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+#include "base/Result.h"
+#include "sim/world/EidServer.h"
+#include "sim/world/HttpsListener.h"
+#include "sim/world/Misbehaviour.h"
+#include "sim/world/TlsTestPki.h"
+
+namespace oa::sim {
+
+// The demo eService on HTTPS loopback:
+//   GET /           login page with the "log in with ID card" link to the local eID-Client
+//   GET /tcToken    a fresh eID-Server session as TC token (or a broken one, see Misbehaviour)
+//   GET /refresh?session=ID&ResultMajor=...   what the eID-Server read, or the error
+//   GET /error      the CommunicationErrorAddress
+class DemoEService {
+public:
+    DemoEService(const TlsTestPki& tls, EidServer& eidServer,
+                 std::shared_ptr<const Misbehaviour> misbehaviour, EidRequest request = {});
+    ~DemoEService();
+
+    Result<void> listen(const QHostAddress& address, quint16 port);
+    quint16 port() const;
+    QUrl origin() const;  // https://127.0.0.1:PORT
+    QUrl loginUrl() const;
+    QUrl tcTokenUrl() const;
+    // http://127.0.0.1:24727/eID-Client?tcTokenURL=...
+    QUrl activationUrl() const;
+
+    // The session of the last token handed out (empty before).
+    const QString& lastSessionIdentifier() const { return lastSession_; }
+    int tokensIssued() const { return tokensIssued_; }
+    int requestsTurnedAway() const { return turnedAway_; }
+
+private:
+    HttpAnswer handle(const HttpRequest& request);
+    HttpAnswer tcToken();
+    HttpAnswer refreshPage(const QUrl& url) const;
+    HttpAnswer loginPage() const;
+    HttpAnswer errorPage(const QUrl& url) const;
+    QByteArray tokenXml(const QString& serverAddress, const QString& session,
+                        const QString& refresh, const QString& communicationError,
+                        const QByteArray& psk) const;
+
+    const TlsTestPki& tls_;
+    EidServer& eidServer_;
+    std::shared_ptr<const Misbehaviour> misbehaviour_;
+    EidRequest request_;
+    std::unique_ptr<HttpsListener> listener_;
+    OverloadGate overload_;
+    QString lastSession_;
+    int tokensIssued_ = 0;
+    int turnedAway_ = 0;
+};
+
+}  // namespace oa::sim

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QSslCertificate>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/Result.h"
+#include "sim/world/DemoEService.h"
+#include "sim/world/EidServer.h"
+#include "sim/world/Misbehaviour.h"
+#include "sim/world/TlsTestPki.h"
+
+namespace oa::sim {
+
+struct WorldOptions {
+    // TLS files are kept here (generated on first start); empty: one in-memory PKI per process.
+    std::string stateDirectory;
+    // eService on portBase, eID-Server on portBase + 1; 0: any free ports.
+    quint16 portBase = 0;
+    Misbehaviour misbehaviour;
+    EidRequest request;
+};
+
+// The simulation world's servers on 127.0.0.1: the demo eService and the test eID-Server, with
+// the TLS test PKI, and the CV certificates (built-in test PKI) re-issued so the terminal
+// certificate names a description whose subjectURL is the eService origin and whose
+// commCertificates are the hashes of the TLS server certificates.
+class World {
+public:
+    static Result<std::unique_ptr<World>> start(const WorldOptions& options);
+    ~World();
+
+    DemoEService& eService() { return *eService_; }
+    EidServer& eidServer() { return *eidServer_; }
+    const TlsTestPki& tls() const { return *tls_; }
+    // The CA a client must trust (--ca-file); PEM via caCertificate().toPem().
+    const QSslCertificate& caCertificate() const { return tls_->caCertificate(); }
+    const ServiceCertificates& serviceCertificates() const { return *certificates_; }
+    // Switches that act per request (tokens, aborts, slowness, overload) may change while the
+    // world runs; TLS switches are fixed at start.
+    Misbehaviour& misbehaviour() { return *misbehaviour_; }
+
+    // The URLs, one per line, for people.
+    std::string describe() const;
+
+private:
+    World() = default;
+
+    std::optional<TlsTestPki> ownTls_;
+    const TlsTestPki* tls_ = nullptr;
+    std::shared_ptr<Misbehaviour> misbehaviour_;
+    std::unique_ptr<EidServer> eidServer_;
+    std::unique_ptr<DemoEService> eService_;
+    std::shared_ptr<const ServiceCertificates> certificates_;
+};
+
+}  // namespace oa::sim
