@@ -5,7 +5,7 @@
 #include "cli/SecretInput.h"
 #include "eac/CscaTrustList.h"
 #include "eid/SelfAuthentication.h"
-#include "sim/pki/TestPki.h"
+#include "sim/pki/EmbeddedTestPki.h"
 
 namespace oa::cli {
 namespace {
@@ -75,8 +75,11 @@ eac::CscaTrustList trustList(bool developerMode, std::ostream& err) {
     if (developerMode) {
         err << "openausweis-cli: developer mode: the test CSCA is trusted; test cards pass as "
                "genuine\n";
-        if (auto test = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem()))
-            trust.add(*test);
+        // The file itself, not sim::TestPki: the command line needs no test PKI machinery.
+        if (auto pem = sim::embeddedTestPkiFile("csca.pem")) {
+            if (auto test = eac::CscaTrustList::fromPem(std::string(pem->begin(), pem->end())))
+                trust.add(*test);
+        }
     }
     return trust;
 }

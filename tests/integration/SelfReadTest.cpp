@@ -233,3 +233,29 @@ TEST_CASE("change-pin through pcscd replaces the transport PIN; self-read works 
     CHECK(again.exitCode == 1);  // a 5-digit new PIN is refused before the card is asked
     CHECK(contains(again.output, "exactly 6 digits"));
 }
+
+TEST_CASE("Without files the secrets come from standard input, one line each", "[selfread]") {
+    Workspace workspace;
+    ProfileCard card(workspace, R"({"base": "mustermann"})");
+    const std::string cliPath = shellQuote(OA_CLI_PATH);
+    auto mismatch =
+        runCommand("printf '123456\\n654321\\n654320\\n' | " + cliPath + " change-pin " + reader());
+    INFO(mismatch.output);
+    CHECK(mismatch.exitCode == 1);
+    CHECK(contains(mismatch.output, "The two new PINs differ"));
+
+    auto changed =
+        runCommand("printf '123456\\n654321\\n654321\\n' | " + cliPath + " change-pin " + reader());
+    INFO(changed.output);
+    CHECK(changed.exitCode == 0);
+
+    const std::string pki = (workspace.path / "pki").string();
+    auto read = runCommand("printf '654321\\n' | " + cliPath + " self-read " + reader() +
+                           " --developer-mode --data DG5 --terminal-chain " +
+                           shellQuote(pki + "/terminal-chain") + " --terminal-key " +
+                           shellQuote(pki + "/terminal.pkcs8"));
+    INFO(read.output);
+    CHECK(read.exitCode == 0);
+    CHECK(contains(read.output, "Family names: MUSTERMANN"));
+    CHECK_FALSE(contains(read.output, "654321"));  // never echoed
+}
