@@ -1,0 +1,364 @@
+#include <QEventLoop>
+#include <QTimer>
+#include <QUrlQuery>
+#include <catch2/catch.hpp>
+
+#include "ScriptedWorld.h"
+#include "card/sim/SimulatorBackend.h"
+#include "eac/CscaTrustList.h"
+#include "sim/card/VirtualCard.h"
+#include "sim/pki/TestPki.h"
+#include "workflows/AuthWorkflow.h"
+#include "workflows/AuthWorkflowThread.h"
+#include "workflows/ScriptedInteraction.h"
+
+using namespace oa;
+using namespace oa::workflows;
+using namespace oa::workflows::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Sleeps {
+    std::vector<std::chrono::milliseconds> asked;
+};
+
+AuthSettings testSettings(Sleeps* sleeps = nullptr) {
+    AuthSettings settings;
+    settings.caCertificates = {net::test::TestPki::instance().caCertificate()};
+    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
+    settings.verifyCardSecurity = eid::passiveAuthentication(*trust);
+    net::RetrySettings retry;
+    retry.maxAttempts = 3;
+    settings.retry = std::make_shared<net::RetryPolicy>(
+        retry, [] { return 0.5; },
+        [sleeps](std::chrono::milliseconds wait) {
+            if (sleeps) sleeps->asked.push_back(wait);
+        });
+    settings.timeouts = {5000ms, 10000ms};
+    settings.paosTimeout = 10000ms;
+    settings.cardWait = 2000ms;
+    return settings;
+}
+
+ScriptedInteraction::Script pinScript(std::deque<std::string> pins = {"123456"}) {
+    ScriptedInteraction::Script script;
+    script.pins = std::move(pins);
+    return script;
+}
+
+struct Run {
+    AuthOutcome outcome;
+    std::unique_ptr<ScriptedInteraction> interaction;
+};
+
+Run authenticate(ScriptedWorld& world, ScriptedInteraction::Script script,
+                 SimulatorBackend* backend = nullptr, Sleeps* sleeps = nullptr) {
+    SimulatorBackend fallback;
+    Run run{{}, std::make_unique<ScriptedInteraction>(std::move(script))};
+    AuthWorkflow workflow(backend ? *backend : fallback, *run.interaction, testSettings(sleeps));
+    run.outcome = workflow.run(world.tcTokenUrl());
+    return run;
+}
+
+std::string asText(const Bytes& bytes) {
+    return std::string(bytes.begin(), bytes.end());
+}
+
+QString query(const QUrl& url, const QString& key) {
+    return QUrlQuery(url).queryItemValue(key);
+}
+
+bool redirectsTo(const AuthOutcome& outcome, const QUrl& address) {
+    QUrl bare = outcome.redirectUrl;
+    bare.setQuery(QString());
+    QUrl expected = address;
+    expected.setQuery(QString());
+    return bare == expected;
+}
+
+}  // namespace
+
+TEST_CASE("A full online authentication reads DG4 and redirects with ResultMajor=ok", "[auth]") {
+    ScriptedWorld world;
+    auto run = authenticate(world, pinScript());
+    INFO((run.outcome.error ? run.outcome.error->message + " | " + run.outcome.error->detail : "")
+         << " server: " << world.problem.toStdString());
+    REQUIRE(run.outcome.ok());
+    CHECK(redirectsTo(run.outcome, world.refreshAddress()));
+    CHECK(query(run.outcome.redirectUrl, "ResultMajor") == "ok");
+    CHECK(query(run.outcome.redirectUrl, "session") == "1");  // the eService's own query stays
+    CHECK(world.chipAuthenticated);
+    CHECK(asText(world.dataGroup4).find("ERIKA") != std::string::npos);
+    CHECK(world.sent == std::vector<ServerStep>{ServerStep::InitializeFramework, ServerStep::Eac1,
+                                                ServerStep::Eac2, ServerStep::Transmit,
+                                                ServerStep::Transmit, ServerStep::Finish});
+    CHECK(world.tokenRequests == 1);
+
+    const auto consent = run.interaction->consentRequest();
+    REQUIRE(consent);
+    CHECK(consent->providerName == "Workflow test service");
+    CHECK(consent->transactionInfo == "Bestellung 4711");
+    CHECK(consent->requiredRights ==
+          std::vector<eac::AccessRight>{eac::AccessRight::ReadDg4, eac::AccessRight::ReadDg5});
+    CHECK(consent->optionalRights == std::vector<eac::AccessRight>{eac::AccessRight::ReadDg8});
+    const auto secrets = run.interaction->secretRequests();
+    REQUIRE(secrets.size() == 1);
+    CHECK(secrets[0].kind == SecretKind::Pin);
+    CHECK(secrets[0].pinStatus.status == eid::PinStatus::Operational);
+    const auto steps = run.interaction->steps();
+    CHECK(steps.front() == AuthStep::FetchTcToken);
+    CHECK(steps.back() == AuthStep::Done);
+    REQUIRE(run.interaction->outcome());
+    CHECK(run.interaction->outcome()->redirectUrl == run.outcome.redirectUrl);
+}
+
+TEST_CASE("The signature may come later in EACAdditionalInput, without InitializeFramework",
+          "[auth]") {
+    WorldOptions options;
+    options.signInAdditionalInput = true;
+    options.initializeFramework = false;
+    ScriptedWorld world(options);
+    auto run = authenticate(world, pinScript());
+    REQUIRE(run.outcome.ok());
+    CHECK(world.sent == std::vector<ServerStep>{
+                            ServerStep::Eac1, ServerStep::Eac2, ServerStep::EacAdditionalInput,
+                            ServerStep::Transmit, ServerStep::Transmit, ServerStep::Finish});
+    CHECK(world.chipAuthenticated);
+}
+
+TEST_CASE("Only optional rights can be switched off, and the card gets the reduced CHAT",
+          "[auth]") {
+    ScriptedWorld world;
+    auto script = pinScript();
+    script.deselect = {eac::AccessRight::ReadDg8};
+    auto run = authenticate(world, script);
+    REQUIRE(run.outcome.ok());
+    auto chat = eac::Chat::parse(world.chatFromClient);
+    REQUIRE(chat);
+    CHECK(chat->has(eac::AccessRight::ReadDg4));
+    CHECK_FALSE(chat->has(eac::AccessRight::ReadDg8));
+
+    ScriptedWorld second;
+    auto required = pinScript();
+    required.deselect = {eac::AccessRight::ReadDg4};
+    auto refused = authenticate(second, required);
+    CHECK_FALSE(refused.outcome.ok());
+    CHECK(query(refused.outcome.redirectUrl, "ResultMinor") == "clientError");
+    CHECK(second.dataGroup4.empty());
+}
+
+TEST_CASE("Server overload at the token fetch is retried a bounded number of times", "[auth]") {
+    SECTION("two 503 answers, then the token") {
+        WorldOptions options;
+        options.tokenOverloads = 2;
+        ScriptedWorld world(options);
+        Sleeps sleeps;
+        auto run = authenticate(world, pinScript(), nullptr, &sleeps);
+        REQUIRE(run.outcome.ok());
+        CHECK(world.tokenRequests == 3);
+        CHECK(sleeps.asked == std::vector<std::chrono::milliseconds>{1000ms, 1000ms});
+    }
+    SECTION("always 503: an error page naming the server, no PAOS") {
+        WorldOptions options;
+        options.tokenOverloads = 100;
+        ScriptedWorld world(options);
+        Sleeps sleeps;
+        auto run = authenticate(world, pinScript(), nullptr, &sleeps);
+        CHECK_FALSE(run.outcome.ok());
+        CHECK(run.outcome.redirectUrl.isEmpty());
+        CHECK(run.outcome.errorPageStatus == 404);
+        CHECK(world.tokenRequests == 3);
+        REQUIRE(run.outcome.error);
+        CHECK(run.outcome.error->message.find("localhost") != std::string::npos);
+        CHECK(world.paosRequests == 0);
+    }
+}
+
+TEST_CASE("Broken TC tokens end as the broken-token table says", "[auth]") {
+    SECTION("empty body: error page 404") {
+        WorldOptions options;
+        options.tokenBody = QByteArray();
+        ScriptedWorld world(options);
+        auto run = authenticate(world, pinScript());
+        CHECK(run.outcome.errorPageStatus == 404);
+        CHECK(run.outcome.redirectUrl.isEmpty());
+        CHECK(world.paosRequests == 0);
+    }
+    SECTION("odd PSK: RefreshAddress with trustedChannelEstablishmentFailed") {
+        WorldOptions options;
+        options.editToken = [](QByteArray token) { return token.replace("<PSK>00", "<PSK>0"); };
+        ScriptedWorld world(options);
+        auto run = authenticate(world, pinScript());
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "trustedChannelEstablishmentFailed");
+        CHECK(world.paosRequests == 0);
+    }
+    SECTION("only a CommunicationErrorAddress: straight there with communicationError") {
+        ScriptedWorld probe;
+        WorldOptions options;
+        options.tokenBody =
+            "<TCTokenType><ServerAddress/><SessionIdentifier/><RefreshAddress/>"
+            "<CommunicationErrorAddress>" +
+            probe.communicationErrorAddress().toString().toUtf8() +
+            "</CommunicationErrorAddress><Binding/></TCTokenType>";
+        ScriptedWorld world(options);
+        auto run = authenticate(world, pinScript());
+        CHECK(query(run.outcome.redirectUrl, "ResultMajor") == "error");
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "communicationError");
+    }
+    SECTION("an http TC token URL is never fetched") {
+        ScriptedWorld world;
+        SimulatorBackend backend;
+        ScriptedInteraction interaction(pinScript());
+        AuthWorkflow workflow(backend, interaction, testSettings());
+        QUrl url = world.tcTokenUrl();
+        url.setScheme("http");
+        const auto outcome = workflow.run(url);
+        CHECK(outcome.errorPageStatus == 400);
+        CHECK(world.tokenRequests == 0);
+    }
+}
+
+TEST_CASE("Service checks after EAC1 refuse the service and tell the eID-Server", "[auth]") {
+    SECTION("certificate description hash mismatch") {
+        WorldOptions options;
+        options.tamperDescription = true;
+        ScriptedWorld world(options);
+        auto run = authenticate(world, pinScript());
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "trustedChannelEstablishmentFailed");
+        CHECK(world.clientErrorMinor.endsWith("#trustedChannelEstablishmentFailed"));
+        CHECK(run.interaction->secretRequests().empty());  // no PIN asked
+    }
+    SECTION("subjectURL of another origin") {
+        WorldOptions options;
+        options.subjectUrl = QStringLiteral("https://other.example/");
+        ScriptedWorld world(options);
+        auto run = authenticate(world, pinScript());
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "trustedChannelEstablishmentFailed");
+        CHECK(!run.interaction->consentRequest());
+    }
+    SECTION("TLS certificates not in commCertificates") {
+        WorldOptions options;
+        options.pinTlsCertificates = false;
+        ScriptedWorld world(options);
+        auto run = authenticate(world, pinScript());
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "trustedChannelEstablishmentFailed");
+        REQUIRE(run.outcome.error);
+        CHECK(run.outcome.error->message.find("localhost") != std::string::npos);
+    }
+    SECTION("CHAT escalation: a required right outside the terminal certificate") {
+        WorldOptions options;
+        options.terminalRights = {eac::AccessRight::ReadDg4};
+        ScriptedWorld world(options);
+        auto run = authenticate(world, pinScript());
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "clientError");
+        CHECK(world.clientErrorMinor.endsWith("#noPermission"));
+        CHECK(!run.interaction->consentRequest());
+    }
+    SECTION("developer mode only logs a same-origin failure") {
+        WorldOptions options;
+        options.subjectUrl = QStringLiteral("https://other.example/");
+        ScriptedWorld world(options);
+        SimulatorBackend backend;
+        ScriptedInteraction interaction(pinScript());
+        auto settings = testSettings();
+        settings.developerMode = true;
+        AuthWorkflow workflow(backend, interaction, settings);
+        const auto outcome = workflow.run(world.tcTokenUrl());
+        CHECK(world.chipAuthenticated);
+        CHECK(outcome.result.ok);
+    }
+}
+
+TEST_CASE("A server abort at each step redirects with serverError", "[auth]") {
+    const auto step = GENERATE(ServerStep::InitializeFramework, ServerStep::Eac1, ServerStep::Eac2,
+                               ServerStep::Transmit);
+    WorldOptions options;
+    options.abortInsteadOf = step;
+    ScriptedWorld world(options);
+    auto run = authenticate(world, pinScript());
+    INFO("abort instead of step " << int(step));
+    CHECK_FALSE(run.outcome.ok());
+    CHECK(redirectsTo(run.outcome, world.refreshAddress()));
+    CHECK(query(run.outcome.redirectUrl, "ResultMajor") == "error");
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "serverError");
+    CHECK(world.clientErrorMinor.isEmpty());  // nothing is sent after StartPAOSResponse
+}
+
+TEST_CASE("A wrong PIN is asked again with the card's new PIN state", "[auth]") {
+    ScriptedWorld world;
+    auto run = authenticate(world, pinScript({"111111", "123456"}));
+    REQUIRE(run.outcome.ok());
+    const auto secrets = run.interaction->secretRequests();
+    REQUIRE(secrets.size() == 2);
+    CHECK(secrets[1].pinStatus.status == eid::PinStatus::TwoTriesLeft);
+    CHECK(secrets[1].attempt == 2);
+}
+
+TEST_CASE("Wrong PINs until suspended ask for the CAN; giving up cancels", "[auth]") {
+    ScriptedWorld world;
+    auto run = authenticate(world, pinScript({"111111", "222222"}));
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "cancellationByUser");
+    const auto secrets = run.interaction->secretRequests();
+    REQUIRE(secrets.size() == 3);
+    CHECK(secrets[2].kind == SecretKind::Can);
+    CHECK(world.clientErrorMinor.endsWith("sal#cancellationByUser"));
+}
+
+TEST_CASE("Cancelling at consent tells the server and the browser", "[auth]") {
+    ScriptedWorld world;
+    auto script = pinScript();
+    script.refuseConsent = true;
+    auto run = authenticate(world, script);
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "cancellationByUser");
+    CHECK(world.clientErrorMinor.endsWith("#cancellationByUser"));
+    REQUIRE(run.outcome.error);
+    CHECK(run.outcome.error->code == ErrorCode::Cancelled);
+}
+
+TEST_CASE("A card removed mid-flow ends with clientError after telling the server", "[auth]") {
+    ScriptedWorld world;
+    SimulatorBackend backend;
+    auto script = pinScript();
+    script.onProgress = [&backend](AuthStep step) {
+        if (step == AuthStep::TerminalAuthentication) backend.removeCard();
+    };
+    auto run = authenticate(world, script, &backend);
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "clientError");
+    REQUIRE(run.outcome.error);
+    CHECK(run.outcome.error->code == ErrorCode::CardRemoved);
+    CHECK_FALSE(world.clientErrorMinor.isEmpty());
+    CHECK_FALSE(world.chipAuthenticated);
+}
+
+TEST_CASE("Without a card the workflow waits, then gives up", "[auth]") {
+    ScriptedWorld world;
+    SimulatorBackend backend(nullptr);
+    auto run = authenticate(world, pinScript(), &backend);
+    CHECK_FALSE(run.outcome.ok());
+    CHECK(run.interaction->waitsForCard() > 0);
+    REQUIRE(run.outcome.error);
+    CHECK(run.outcome.error->code == ErrorCode::NoCard);
+}
+
+TEST_CASE("On a worker thread the outcome arrives queued on the caller's thread", "[auth]") {
+    ScriptedWorld world;
+    SimulatorBackend backend;
+    ScriptedInteraction interaction(pinScript());
+    AuthWorkflowThread thread(backend, interaction, testSettings(), world.tcTokenUrl());
+    std::optional<AuthOutcome> received;
+    Qt::HANDLE receivedOn = nullptr;
+    QEventLoop loop;
+    QObject::connect(&thread, &AuthWorkflowThread::outcome, &loop, [&](const AuthOutcome& outcome) {
+        received = outcome;
+        receivedOn = QThread::currentThreadId();
+        loop.quit();
+    });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    thread.start();
+    loop.exec();
+    REQUIRE(received);
+    CHECK(received->ok());
+    CHECK(receivedOn == QThread::currentThreadId());
+    CHECK(world.chipAuthenticated);
+}
