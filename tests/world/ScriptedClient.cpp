@@ -89,6 +89,7 @@ Result<QByteArray> ScriptedClient::answer(const net::PaosServerMessage& message)
 
 Result<QByteArray> ScriptedClient::eac1(const net::PaosServerMessage& message,
                                         const net::DidAuthenticateEac1& input) {
+    eac1Input_ = input;
     auto card = backend_->connect(SimulatorBackend::kReaderName);
     if (!card) return card.error();
     card_ = std::move(*card);

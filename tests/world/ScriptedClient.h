@@ -40,6 +40,8 @@ public:
     // Server message types in the order they arrived.
     const std::vector<net::PaosMessageType>& received() const { return received_; }
     int apdusTransmitted() const { return apdus_; }
+    // The EAC1 input as it came, once it came.
+    const std::optional<net::DidAuthenticateEac1>& eac1Input() const { return eac1Input_; }
     std::shared_ptr<SimulatorBackend> backend() const { return backend_; }
 
 private:
@@ -59,6 +61,7 @@ private:
     Bytes idPicc_, efCardAccess_, terminalReference_, challenge_, auxiliaryData_;
     std::optional<Bytes> pendingEphemeralKey_;
     int apdus_ = 0;
+    std::optional<net::DidAuthenticateEac1> eac1Input_;
 };
 
 }  // namespace oa::sim::test
