@@ -11,6 +11,7 @@ const std::vector<Command>& commandTable() {
         changePinCommand(),
         unblockPinCommand(),
         selfReadCommand(),
+        authCommand(),
         // clang-format on
     };
     return table;

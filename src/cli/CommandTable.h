@@ -15,6 +15,7 @@ Command pinStatusCommand();
 Command changePinCommand();
 Command unblockPinCommand();
 Command selfReadCommand();
+Command authCommand();
 
 const std::vector<Command>& commandTable();
 const Command* findCommand(std::string_view name);
