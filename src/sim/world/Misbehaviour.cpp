@@ -117,6 +117,11 @@ Result<bool> applyMisbehaviourFlag(Misbehaviour& into, const std::string& flag,
     return false;
 }
 
+bool misbehaviourFlagTakesValue(const std::string& flag) {
+    return flag != "--wrong-description-hash" && flag != "--abort-by-closing" &&
+           flag != "--no-initialize-framework" && flag != "--sign-in-additional-input";
+}
+
 const char* misbehaviourUsage() {
     return "  misbehaviour:\n"
            "    --broken-token none|only-communication-error-address|\n"

@@ -57,6 +57,7 @@ struct Misbehaviour {
 // Applies one command-line switch ("--broken-token", "psk-odd-length"); false if unknown.
 Result<bool> applyMisbehaviourFlag(Misbehaviour& into, const std::string& flag,
                                    const std::optional<std::string>& value);
+bool misbehaviourFlagTakesValue(const std::string& flag);
 // The flags for the usage text.
 const char* misbehaviourUsage();
 
