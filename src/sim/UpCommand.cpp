@@ -54,8 +54,11 @@ bool parseOptions(const std::vector<std::string>& arguments, UpOptions& options)
         if (argument == "--state" && hasValue) {
             options.world.stateDirectory = arguments[++i];
         } else if (argument == "--port-base" && hasValue) {
-            const int port = std::atoi(arguments[++i].c_str());
-            if (port <= 0 || port > 65534) return fail("--port-base must be 1..65534");
+            const std::string& text = arguments[++i];
+            const int port = std::atoi(text.c_str());
+            if (text.find_first_not_of("0123456789") != std::string::npos || port < 0 ||
+                port > 65534)
+                return fail("--port-base must be 0..65534 (0: any free ports)");
             options.world.portBase = static_cast<quint16>(port);
         } else if (argument == "--card") {
             if (!parseCard(arguments, i, options)) return false;
