@@ -5,6 +5,7 @@
 #include "base/Version.h"
 #include "sim/CardCommand.h"
 #include "sim/PkiCommand.h"
+#include "sim/Pn532Command.h"
 #include "sim/UpCommand.h"
 #include "sim/world/Misbehaviour.h"
 
@@ -22,7 +23,7 @@ void printUsage() {
         "        --cvca adds a trust anchor (CV certificate, DER); --date sets the card's today\n"
         "  pki:  writes the built-in test PKI (--fresh: a new one) to DIR: csca.pem,\n"
         "        document-signer.pem, cvca/dv/terminal.cvcert, terminal.pkcs8, terminal-chain/\n");
-    std::printf("%s%s", oa::sim::upUsage(), oa::sim::misbehaviourUsage());
+    std::printf("%s%s%s", oa::sim::pn532Usage(), oa::sim::upUsage(), oa::sim::misbehaviourUsage());
 }
 
 }  // namespace
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     }
     if (command == "card") return oa::sim::runCardCommand(rest);
     if (command == "pki") return oa::sim::runPkiCommand(rest);
+    if (command == "pn532") return oa::sim::runPn532Command(rest);
     if (command == "up") return oa::sim::runUpCommand(rest);
     std::fprintf(stderr, "openausweis-sim: unknown command '%s'\n", command.c_str());
     printUsage();
