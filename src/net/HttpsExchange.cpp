@@ -137,7 +137,11 @@ public:
         QObject::connect(&reply_, &QNetworkReply::encrypted, &loop, [this, &handshakeTimer] {
             handshakeTimer.stop();
             if (auto ok = settings_.check(host_, reply_.sslConfiguration()); !ok)
-                stop(ServerFailure::Other, ok.error());
+                return stop(ServerFailure::Other, ok.error());
+            if (settings_.handshakeOnly) {
+                handshake_ = reply_.sslConfiguration();
+                reply_.abort();
+            }
         });
         QObject::connect(&reply_, &QNetworkReply::preSharedKeyAuthenticationRequired, &loop,
                          [this](QSslPreSharedKeyAuthenticator* authenticator) {
@@ -158,6 +162,7 @@ public:
 
     HttpsOutcome finish() {
         if (failure_) return std::move(*failure_);
+        if (settings_.handshakeOnly) return handshakeResult();
         readBody();
         if (failure_) return std::move(*failure_);
         const QVariant status = reply_.attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -176,6 +181,16 @@ public:
     }
 
 private:
+    HttpsOutcome handshakeResult() {
+        if (!handshake_) return transportFailure(reply_, host_, sslErrors_);
+        HttpsResponse response;
+        response.url = reply_.url();
+        response.cipher = handshake_->sessionCipher();
+        response.ephemeralServerKey = handshake_->ephemeralServerKey();
+        response.certificates.append(handshake_->peerCertificate());
+        return HttpsOutcome{std::move(response), ServerFailure::None};
+    }
+
     void stop(ServerFailure failure, Error error) {
         if (failure_) return;
         failure_ = HttpsOutcome{Result<HttpsResponse>(std::move(error)), failure};
@@ -207,6 +222,7 @@ private:
     QStringList sslErrors_;
     QByteArray body_;
     std::optional<HttpsOutcome> failure_;
+    std::optional<QSslConfiguration> handshake_;
 };
 
 }  // namespace

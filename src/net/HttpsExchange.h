@@ -42,6 +42,9 @@ public:
         TlsServerCheck check;
         // Supplies identity and key when the server asks for a PSK (TLS-2).
         std::function<void(QSslPreSharedKeyAuthenticator*)> psk;
+        // Stop once the handshake and the check have passed, before any request byte: the
+        // refresh address check only needs the server certificate (TR-03124-1 §2.5.4).
+        bool handshakeOnly = false;
     };
 
     static HttpsOutcome run(QNetworkAccessManager& manager, const Request& request,

@@ -54,6 +54,12 @@ HttpsOutcome HttpsFetcher::fetch(const QUrl& url, bool followRedirects,
     }
 }
 
+HttpsOutcome HttpsFetcher::handshake(const QUrl& url) {
+    HttpsExchange::Settings settings = settings_;
+    settings.handshakeOnly = true;
+    return HttpsExchange::run(*manager_, {"GET", url, {}, {}}, settings);
+}
+
 Result<QUrl> HttpsFetcher::redirectTarget(const HttpsResponse& response) const {
     const std::string host = response.url.host().toStdString();
     const QByteArray location = response.header("Location");

@@ -34,6 +34,9 @@ public:
     HttpsOutcome fetch(const QUrl& url, bool followRedirects = true,
                        const QList<QPair<QByteArray, QByteArray>>& headers = {});
     Result<HttpsResponse> get(const QUrl& url) { return fetch(url).result; }
+    // Only the TLS handshake and the server check, no HTTP request: the response has status 0
+    // and the server certificate.
+    HttpsOutcome handshake(const QUrl& url);
 
     static bool isFollowedRedirect(int status) {
         return status == 302 || status == 303 || status == 307;

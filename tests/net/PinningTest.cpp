@@ -93,3 +93,48 @@ TEST_CASE("Recorded certificates are checked afterwards and the failing host is 
     CHECK(failed.error().detail.find(
               rsa.digest(QCryptographicHash::Sha256).toHex().toStdString()) != std::string::npos);
 }
+
+TEST_CASE("Every redirect hop is checked against commCertificates before its request",
+          "[pinning]") {
+    TestPki& pki = TestPki::instance();
+    TestHttpsServer second(ServerIdentity::RsaLocalhost,
+                           [](const TestRequest&) { return TestAnswer::http(200, "token"); });
+    const QByteArray target = second.url("/token").toEncoded();
+    TestHttpsServer first(ServerIdentity::EcLocalhost,
+                          [&](const TestRequest&) { return TestAnswer::redirect(303, target); });
+    const CommCertificates pins(
+        {hashOf(pki.certificate(ServerIdentity::EcLocalhost), QCryptographicHash::Sha256)});
+    TlsServerCertificates seen;
+    HttpsFetcher fetcher(TlsConfiguration::eServiceChannel({pki.caCertificate()}), {},
+                         TlsServerCheck{&pins, &seen, {}});
+    const auto response = fetcher.get(first.url("/start"));
+    REQUIRE_FALSE(response.ok());
+    CHECK(response.error().code == ErrorCode::AuthenticationFailed);
+    CHECK(first.requests().size() == 1);
+    CHECK(second.requests().isEmpty());
+    CHECK(second.bytesReceived() == 0);
+    CHECK(seen.all().size() == 2);
+}
+
+TEST_CASE("A handshake-only check returns the server certificate without any request",
+          "[pinning]") {
+    TestPki& pki = TestPki::instance();
+    TestHttpsServer server(ServerIdentity::EcLocalhost,
+                           [](const TestRequest&) { return TestAnswer::http(200, "x"); });
+    TlsServerCertificates seen;
+    HttpsFetcher fetcher(TlsConfiguration::eServiceChannel({pki.caCertificate()}), {},
+                         TlsServerCheck{nullptr, &seen, {}});
+    const auto outcome = fetcher.handshake(server.url("/refresh?x=1"));
+    REQUIRE(outcome.result.ok());
+    CHECK(outcome.result->status == 0);
+    REQUIRE(outcome.result->certificates.size() == 1);
+    CHECK(outcome.result->certificates.front() == pki.certificate(ServerIdentity::EcLocalhost));
+    CHECK(seen.contains(pki.certificate(ServerIdentity::EcLocalhost)));
+    CHECK(server.requests().isEmpty());
+    CHECK(server.bytesReceived() == 0);
+
+    const auto refused =
+        fetcher.handshake(QUrl("https://127.0.0.1:" + QString::number(closedPort()) + "/refresh"));
+    REQUIRE_FALSE(refused.result.ok());
+    CHECK(refused.failure == ServerFailure::Refused);
+}
