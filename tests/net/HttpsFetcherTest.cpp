@@ -171,6 +171,18 @@ TEST_CASE("An answer larger than the limit is refused", "[https]") {
     }
 }
 
+TEST_CASE("A body delimited by the end of the connection is read whole", "[https]") {
+    TestHttpsServer server(ServerIdentity::EcLocalhost, [](const TestRequest&) {
+        return TestAnswer{"HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\n\r\n" + kToken, false,
+                          true};
+    });
+    auto fetcher = fetcherTrustingTestCa();
+    const auto response = fetcher.get(server.url());
+    REQUIRE(response.ok());
+    CHECK(response->status == 200);
+    CHECK(response->body == kToken);
+}
+
 TEST_CASE("An answer cut off before its announced length is an error", "[https]") {
     TestHttpsServer server(ServerIdentity::EcLocalhost, [](const TestRequest&) {
         return TestAnswer{"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<TCTokenType>", false,
