@@ -1,11 +1,17 @@
 #include "app/HeadlessService.h"
 
 #include "app/ReaderEventLog.h"
+#include "service/ServiceLog.h"
 
 namespace oa {
 
-HeadlessService::HeadlessService(std::vector<ReaderFeed*> feeds, QObject* parent)
-    : QObject(parent), feeds_(std::move(feeds)) {
+HeadlessService::HeadlessService(std::vector<ReaderFeed*> feeds,
+                                 service::LocalHttpServerSettings listener, QObject* parent)
+    : QObject(parent), eidClient_(activation_, std::move(listener)), feeds_(std::move(feeds)) {
+    connect(&eidClient_.endpoint(), &service::EidClientEndpoint::showUiRequested, this,
+            [](const QString& module) {
+                qCInfo(service::lcService) << "asked to show" << module << "(no window: headless)";
+            });
     for (ReaderFeed* feed : feeds_) {
         feed->setParent(this);
         connect(feed, &ReaderFeed::eventsOccurred, this,
@@ -18,10 +24,25 @@ HeadlessService::~HeadlessService() {
         feed->stop();
 }
 
-void HeadlessService::start() {
+std::optional<int> exitStatusFor(const service::ServiceLaunch& launch) {
+    switch (launch.outcome) {
+        case service::ServiceLaunch::Outcome::Listening:
+            return std::nullopt;
+        case service::ServiceLaunch::Outcome::HandedOver:
+            return 0;
+        case service::ServiceLaunch::Outcome::PortTaken:
+        case service::ServiceLaunch::Outcome::Failed:
+            break;
+    }
+    return service::kExitPortUnavailable;
+}
+
+std::optional<int> HeadlessService::start() {
+    if (const auto status = exitStatusFor(eidClient_.start())) return status;
     qCInfo(lcReaders) << "watching" << feeds_.size() << "reader backend(s)";
     for (ReaderFeed* feed : feeds_)
         feed->start();
+    return std::nullopt;
 }
 
 }  // namespace oa

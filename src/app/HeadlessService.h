@@ -1,24 +1,36 @@
 #pragma once
 
 #include <QObject>
+#include <optional>
 #include <vector>
 
 #include "app/ReaderFeed.h"
+#include "service/EidClientService.h"
+#include "service/UnavailableActivation.h"
 
 namespace oa {
 
-// The services without a window: reader monitoring now, the local eID-Client listener later.
+// The services without a window: the browser's eID-Client listener and reader monitoring.
 class HeadlessService : public QObject {
     Q_OBJECT
 public:
     // Takes ownership of the feeds.
-    explicit HeadlessService(std::vector<ReaderFeed*> feeds, QObject* parent = nullptr);
+    HeadlessService(std::vector<ReaderFeed*> feeds, service::LocalHttpServerSettings listener,
+                    QObject* parent = nullptr);
     ~HeadlessService() override;
 
-    void start();
+    // The exit status when the process must end at once: 0 when another OpenAusweis already
+    // runs (it was asked to show itself), service::kExitPortUnavailable when the port is taken.
+    std::optional<int> start();
 
 private:
+    // Until the authentication workflow is plugged in, activations end with an error page.
+    service::UnavailableActivation activation_;
+    service::EidClientService eidClient_;
     std::vector<ReaderFeed*> feeds_;
 };
+
+// Ends the process's start when the listener cannot run; nothing when it listens.
+std::optional<int> exitStatusFor(const service::ServiceLaunch& launch);
 
 }  // namespace oa

@@ -3,6 +3,7 @@
 #include <QGuiApplication>
 #include <QIcon>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <cstdio>
 
 #include "app/AppOptions.h"
@@ -12,6 +13,8 @@
 #include "app/ReaderEventLog.h"
 #include "app/TerminationSignals.h"
 #include "base/Version.h"
+#include "service/EidClientService.h"
+#include "service/UnavailableActivation.h"
 
 Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
 
@@ -23,22 +26,26 @@ void describeApplication() {
     QCoreApplication::setApplicationVersion(QString::fromLatin1(oa::kVersion));
 }
 
-int runHeadless(int argc, char** argv) {
+int runHeadless(int argc, char** argv, const oa::service::LocalHttpServerSettings& listener) {
     QCoreApplication app(argc, argv);
     describeApplication();
     oa::TerminationSignals termination;
     QObject::connect(&termination, &oa::TerminationSignals::received, &app,
                      &QCoreApplication::quit);
-    oa::HeadlessService service(oa::createReaderFeeds(nullptr));
-    service.start();
+    oa::HeadlessService service(oa::createReaderFeeds(nullptr), listener);
+    if (const auto status = service.start()) return *status;
     const int status = app.exec();
     qCInfo(oa::lcReaders) << "stopped";
     return status;
 }
 
-int runWindow(int argc, char** argv) {
+int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings& listener) {
     QGuiApplication app(argc, argv);
     describeApplication();
+    // Before any window: a second start only asks the running one to show itself.
+    oa::service::UnavailableActivation activation;
+    oa::service::EidClientService eidClient(activation, listener);
+    if (const auto status = oa::exitStatusFor(eidClient.start())) return *status;
     // Matches the desktop file and its StartupWMClass, so docks group the window correctly.
     QGuiApplication::setDesktopFileName(QStringLiteral("openausweis"));
     QGuiApplication::setWindowIcon(
@@ -49,13 +56,28 @@ int runWindow(int argc, char** argv) {
                      &QCoreApplication::quit);
     oa::Desktop desktop(oa::createReaderFeeds(nullptr));
     if (!desktop.start()) return 1;
+    QObject::connect(&eidClient.endpoint(), &oa::service::EidClientEndpoint::showUiRequested,
+                     &desktop, [&desktop] {
+                         if (QQuickWindow* window = desktop.window()) {
+                             window->show();
+                             window->raise();
+                             window->requestActivate();
+                         }
+                     });
     return app.exec();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    switch (oa::parseAppOptions(argc, argv).mode) {
+    const oa::AppOptions options = oa::parseAppOptions(argc, argv);
+    const auto listener = oa::listenerSettings(options);
+    if (options.mode == oa::AppOptions::Mode::Invalid || !listener.ok()) {
+        const std::string error = listener.ok() ? options.error : listener.error().message;
+        std::fprintf(stderr, "openausweis: %s\n%s", error.c_str(), oa::usageText().c_str());
+        return 2;
+    }
+    switch (options.mode) {
         case oa::AppOptions::Mode::Version:
             std::fputs(oa::versionText().c_str(), stdout);
             return 0;
@@ -63,9 +85,10 @@ int main(int argc, char** argv) {
             std::fputs(oa::usageText().c_str(), stdout);
             return 0;
         case oa::AppOptions::Mode::Headless:
-            return runHeadless(argc, argv);
+            return runHeadless(argc, argv, *listener);
         case oa::AppOptions::Mode::Window:
+        case oa::AppOptions::Mode::Invalid:
             break;
     }
-    return runWindow(argc, argv);
+    return runWindow(argc, argv, *listener);
 }

@@ -5,7 +5,7 @@ set -u
 app=$1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM= "$app" --headless 2>"$log" &
+env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM= "$app" --headless --port 0 2>"$log" &
 pid=$!
 for _ in $(seq 200); do  # up to 10 s for start-up
     grep -q "watching" "$log" && break
