@@ -6,6 +6,7 @@
 #include "ScriptedWorld.h"
 #include "card/sim/SimulatorBackend.h"
 #include "eac/CscaTrustList.h"
+#include "sim/card/CardProfile.h"
 #include "sim/card/VirtualCard.h"
 #include "sim/pki/TestPki.h"
 #include "workflows/AuthWorkflow.h"
@@ -361,4 +362,73 @@ TEST_CASE("On a worker thread the outcome arrives queued on the caller's thread"
     CHECK(received->ok());
     CHECK(receivedOn == QThread::currentThreadId());
     CHECK(world.chipAuthenticated);
+}
+
+TEST_CASE("A refresh address on another origin is followed to the service's origin", "[auth]") {
+    WorldOptions options;
+    options.refreshHopStatus = 303;
+    ScriptedWorld world(options);
+    auto run = authenticate(world, pinScript());
+    REQUIRE(run.outcome.ok());
+    CHECK(world.refreshHopRequests == 1);
+    CHECK(redirectsTo(run.outcome, world.refreshAddress()));
+    CHECK(query(run.outcome.redirectUrl, "ResultMajor") == "ok");
+}
+
+TEST_CASE("A refresh hop that does not redirect sends the browser to CommunicationErrorAddress",
+          "[auth]") {
+    WorldOptions options;
+    options.refreshHopStatus = 200;
+    ScriptedWorld world(options);
+    auto run = authenticate(world, pinScript());
+    CHECK(world.chipAuthenticated);  // the authentication itself went through
+    CHECK(redirectsTo(run.outcome, world.communicationErrorAddress()));
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "communicationError");
+}
+
+namespace {
+
+std::shared_ptr<VirtualCard> cardWithPinRetries(int retries) {
+    auto profile = sim::defaultProfile();
+    profile.pinState.retryCounter = retries;
+    return std::make_shared<VirtualCard>(profile);
+}
+
+}  // namespace
+
+TEST_CASE("A suspended PIN asks for the CAN first, then the PIN, and succeeds", "[auth]") {
+    ScriptedWorld world;
+    SimulatorBackend backend(cardWithPinRetries(1));
+    auto script = pinScript();
+    script.cans = {"500540"};
+    auto run = authenticate(world, script, &backend);
+    INFO((run.outcome.error ? run.outcome.error->message + " | " + run.outcome.error->detail : ""));
+    REQUIRE(run.outcome.ok());
+    const auto secrets = run.interaction->secretRequests();
+    REQUIRE(secrets.size() == 2);
+    CHECK(secrets[0].kind == SecretKind::Can);
+    CHECK(secrets[0].pinStatus.status == eid::PinStatus::Suspended);
+    CHECK(secrets[1].kind == SecretKind::Pin);
+}
+
+TEST_CASE("A blocked PIN stops before any secret is asked, with the card's message", "[auth]") {
+    ScriptedWorld world;
+    SimulatorBackend backend(cardWithPinRetries(0));
+    auto run = authenticate(world, pinScript(), &backend);
+    CHECK_FALSE(run.outcome.ok());
+    CHECK(run.interaction->secretRequests().empty());
+    REQUIRE(run.outcome.error);
+    CHECK(run.outcome.error->message.find("PUK") != std::string::npos);
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "clientError");
+    CHECK_FALSE(world.clientErrorMinor.isEmpty());
+}
+
+TEST_CASE("Cancelling while PACE is about to run stops before the PIN", "[auth]") {
+    ScriptedWorld world;
+    auto script = pinScript();
+    script.cancelAt = AuthStep::Pace;
+    auto run = authenticate(world, script);
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "cancellationByUser");
+    CHECK(world.clientErrorMinor.endsWith("#cancellationByUser"));
+    CHECK(world.dataGroup4.empty());
 }

@@ -156,6 +156,15 @@ ScriptedWorld::ScriptedWorld(WorldOptions options)
         ServerIdentity::RsaLocalhost, sessionId_.toLatin1(), psk_,
         [this](const TestRequest& request) { return paos(request); });
 
+    if (options_.refreshHopStatus) {
+        refreshHop_ = std::make_unique<net::test::TestHttpsServer>(
+            ServerIdentity::EcLocalhost, [this](const TestRequest&) {
+                ++refreshHopRequests;
+                if (*options_.refreshHopStatus == 200) return TestAnswer::http(200, "page");
+                return TestAnswer::redirect(*options_.refreshHopStatus,
+                                            refreshAddress().toString().toUtf8());
+            });
+    }
     const auto& pki = sim::TestPki::builtIn();
     const QString origin = tokenServer_->url("/").toString(QUrl::RemovePath);
     std::vector<Bytes> pins;
@@ -205,8 +214,8 @@ QByteArray ScriptedWorld::goodToken() const {
                "<PathSecurity-Parameters><PSK>%5</PSK></PathSecurity-Parameters>"
                "</TCTokenType>")
         .arg(eidServer_->url("/paos").toString(), sessionId_,
-             refreshAddress().toString().toHtmlEscaped(), communicationErrorAddress().toString(),
-             QString::fromLatin1(psk_.toHex()))
+             (refreshHop_ ? refreshHop_->url("/hop") : refreshAddress()).toString().toHtmlEscaped(),
+             communicationErrorAddress().toString(), QString::fromLatin1(psk_.toHex()))
         .toUtf8();
 }
 

@@ -41,6 +41,9 @@ struct WorldOptions {
     std::optional<QByteArray> tokenBody;              // instead of the good token
     std::function<QByteArray(QByteArray)> editToken;  // changes the good token
     std::optional<QString> refreshPath;               // default "/refresh?session=1"
+    // The RefreshAddress on another origin, whose server answers with this status (303: to
+    // the service's own refresh page).
+    std::optional<int> refreshHopStatus;
 };
 
 class ScriptedWorld {
@@ -49,7 +52,7 @@ public:
     ~ScriptedWorld();
 
     QUrl tcTokenUrl() const;
-    QUrl refreshAddress() const;
+    QUrl refreshAddress() const;  // where the browser finally goes on success
     QUrl communicationErrorAddress() const;
     QByteArray goodToken() const;
 
@@ -62,6 +65,7 @@ public:
     Bytes dataGroup4;                // read through Transmit
     int tokenRequests = 0;
     int paosRequests = 0;
+    int refreshHopRequests = 0;
 
 private:
     net::test::TestAnswer token(const net::test::TestRequest& request);
@@ -81,6 +85,7 @@ private:
     WorldOptions options_;
     std::unique_ptr<net::test::TestHttpsServer> tokenServer_;
     std::unique_ptr<net::test::TestHttpsServer> eidServer_;
+    std::unique_ptr<net::test::TestHttpsServer> refreshHop_;
     QString sessionId_;
     QByteArray psk_;
     Bytes terminalCertificate_;
