@@ -33,8 +33,6 @@ private:
     sim::EcKey key_;
 };
 
-const Bytes kInspectionSystemOid = hexBytes("04007F000703010201");  // id-IS
-
 // A CV certificate (7F21) for `holder`'s key, signed by `signer`. CVCAs carry domain parameters.
 inline Bytes cvCertificate(const std::string& car, const std::string& chr, const TestKey& holder,
                            const TestKey& signer, const std::string& rightsHex, bool cvca,
