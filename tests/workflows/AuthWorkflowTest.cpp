@@ -432,3 +432,34 @@ TEST_CASE("Cancelling while PACE is about to run stops before the PIN", "[auth]"
     CHECK(world.clientErrorMinor.endsWith("#cancellationByUser"));
     CHECK(world.dataGroup4.empty());
 }
+
+TEST_CASE("An overloaded eID-Server is never asked twice: PAOS messages are not repeated",
+          "[auth]") {
+    WorldOptions options;
+    options.paosOverloaded = true;
+    ScriptedWorld world(options);
+    Sleeps sleeps;
+    auto run = authenticate(world, pinScript(), nullptr, &sleeps);
+    CHECK(world.paosRequests == 1);
+    CHECK(sleeps.asked.empty());
+    CHECK(redirectsTo(run.outcome, world.refreshAddress()));
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "trustedChannelEstablishmentFailed");
+    CHECK(run.interaction->secretRequests().empty());
+}
+
+TEST_CASE("An unreachable eID-Server redirects with trustedChannelEstablishmentFailed", "[auth]") {
+    WorldOptions options;
+    options.editToken = [](QByteArray token) {
+        const int start = token.indexOf("<ServerAddress>") + int(qstrlen("<ServerAddress>"));
+        const int end = token.indexOf("</ServerAddress>");
+        return token.replace(
+            start, end - start,
+            "https://localhost:" + QByteArray::number(net::test::closedPort()) + "/paos");
+    };
+    ScriptedWorld world(options);
+    auto run = authenticate(world, pinScript());
+    CHECK(world.paosRequests == 0);
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "trustedChannelEstablishmentFailed");
+    REQUIRE(run.outcome.error);
+    CHECK(run.outcome.error->message.find("localhost") != std::string::npos);
+}

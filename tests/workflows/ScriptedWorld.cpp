@@ -231,6 +231,7 @@ TestAnswer ScriptedWorld::token(const TestRequest& request) {
 
 TestAnswer ScriptedWorld::paos(const TestRequest& request) {
     ++paosRequests;
+    if (options_.paosOverloaded) return TestAnswer::http(503, "busy", {{"Retry-After", "1"}});
     return TestAnswer::http(200, answer(request.body),
                             {{"Content-Type", "application/vnd.paos+xml; charset=utf-8"}});
 }

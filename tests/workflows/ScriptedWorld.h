@@ -38,6 +38,7 @@ struct WorldOptions {
     bool signInAdditionalInput = false;
     std::optional<ServerStep> abortInsteadOf;
     int tokenOverloads = 0;                           // 503 + Retry-After before the token
+    bool paosOverloaded = false;                      // 503 + Retry-After to every PAOS message
     std::optional<QByteArray> tokenBody;              // instead of the good token
     std::function<QByteArray(QByteArray)> editToken;  // changes the good token
     std::optional<QString> refreshPath;               // default "/refresh?session=1"
