@@ -219,3 +219,30 @@ TEST_CASE("Messages with a wrong RelatesTo, a DTD or entities are refused", "[se
         CHECK(server.session.result().errorDetail.find("RelatesTo") != std::string::npos);
     }
 }
+
+TEST_CASE("Age and validity are verified with VERIFY after CA when the request asks",
+          "[session][aux]") {
+    SECTION("old enough and valid") {
+        EidRequest request;
+        request.bornOnOrBefore = "20080101";
+        request.validOn = "20260101";
+        Direct server({}, request);
+        ScriptedClient client(server.post());
+        auto end = client.run(kSession);
+        REQUIRE(end.ok());
+        CHECK(end->result.isOk());
+        CHECK(server.session.result().ageVerified == std::optional<bool>(true));
+        CHECK(server.session.result().documentValidity == std::optional<bool>(true));
+    }
+    SECTION("born too late") {
+        EidRequest request;
+        request.bornOnOrBefore = "19000101";
+        Direct server({}, request);
+        ScriptedClient client(server.post());
+        auto end = client.run(kSession);
+        REQUIRE(end.ok());
+        CHECK(server.session.result().ok);
+        CHECK(server.session.result().ageVerified == std::optional<bool>(false));
+        CHECK_FALSE(server.session.result().documentValidity.has_value());
+    }
+}

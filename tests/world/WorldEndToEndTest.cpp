@@ -134,3 +134,34 @@ TEST_CASE("Abort by closing the connection: the PAOS POST gets no answer", "[wor
         CHECK_FALSE(session->result().ok);
     }
 }
+
+TEST_CASE("The token URL's query chooses the data groups and the age check", "[world][request]") {
+    auto world = startWorld();
+    QUrl url = world->eService().tcTokenUrl();
+    url.setQuery("read=DG4,DG5&optional=&age=20080101");
+    auto fetched = fetch(*world, url);
+    REQUIRE(fetched.result.ok());
+    const auto outcome = net::evaluateTcToken(fetched.result->body);
+    REQUIRE(outcome.token.has_value());
+    auto channel = pskChannel(*world, *outcome.token);
+    ScriptedClient client(over(*channel));
+    auto end = client.run(outcome.token->sessionIdentifier);
+    REQUIRE(end.ok());
+    CHECK(end->result.isOk());
+    const auto* session = world->eidServer().session(outcome.token->sessionIdentifier);
+    REQUIRE(session != nullptr);
+    CHECK(session->result().read ==
+          std::vector<eid::DataGroup>{eid::DataGroup::DG4, eid::DataGroup::DG5});
+    CHECK(session->result().ageVerified == std::optional<bool>(true));
+
+    auto page = fetch(*world, outcome.token->refreshAddress);
+    REQUIRE(page.result.ok());
+    CHECK(page.result->body.contains("<p id=\"age\">born on or before 20080101: yes</p>"));
+
+    QUrl bad = world->eService().tcTokenUrl();
+    bad.setQuery("read=DG99");
+    auto refused = fetch(*world, bad);
+    // The client's fetcher reports 400 as an error with the status in the detail.
+    REQUIRE_FALSE(refused.result.ok());
+    CHECK(refused.result.error().detail.find("Bad Request") != std::string::npos);
+}

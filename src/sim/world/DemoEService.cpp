@@ -20,6 +20,24 @@ QByteArray escapeBytes(const QByteArray& text) {
     return QString::fromUtf8(text).toHtmlEscaped().toUtf8();
 }
 
+// "DG4,DG5" or "4,5"; nothing for an empty value.
+std::optional<std::vector<eid::DataGroup>> groupsFrom(const QString& text) {
+    std::vector<eid::DataGroup> groups;
+    for (const auto& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        auto group = eid::parseDataGroup(part.trimmed().toStdString());
+        if (!group) return std::nullopt;
+        groups.push_back(*group);
+    }
+    return groups;
+}
+
+bool isDate(const QString& text) {
+    if (text.size() != 8) return false;
+    for (QChar c : text)
+        if (!c.isDigit()) return false;
+    return true;
+}
+
 QByteArray groupList(const std::vector<eid::DataGroup>& groups) {
     QByteArray list;
     for (auto group : groups)
@@ -91,7 +109,11 @@ HttpAnswer DemoEService::handle(const HttpRequest& request) {
     } else if (path == QLatin1String("/") || path == QLatin1String("/login")) {
         answer = loginPage();
     } else if (path == QLatin1String("/tcToken")) {
-        answer = tcToken();
+        auto request = requestFrom(url);
+        answer = request ? tcToken(*request)
+                         : HttpAnswer::html(400, page("Bad request",
+                                                      "<p>read, optional: data groups like "
+                                                      "DG4,DG5; age, valid: YYYYMMDD</p>"));
     } else if (path == QLatin1String("/refresh")) {
         answer = refreshPage(url);
     } else if (path == QLatin1String("/error")) {
@@ -135,7 +157,30 @@ QByteArray DemoEService::tokenXml(const QString& serverAddress, const QString& s
     return xml;
 }
 
-HttpAnswer DemoEService::tcToken() {
+std::optional<EidRequest> DemoEService::requestFrom(const QUrl& url) const {
+    const QUrlQuery query(url);
+    EidRequest request = request_;
+    if (query.hasQueryItem(QStringLiteral("read"))) {
+        auto groups = groupsFrom(query.queryItemValue(QStringLiteral("read")));
+        if (!groups) return std::nullopt;
+        request.required = std::move(*groups);
+    }
+    if (query.hasQueryItem(QStringLiteral("optional"))) {
+        auto groups = groupsFrom(query.queryItemValue(QStringLiteral("optional")));
+        if (!groups) return std::nullopt;
+        request.optional = std::move(*groups);
+    }
+    for (const auto& [key, field] : {std::pair{QStringLiteral("age"), &EidRequest::bornOnOrBefore},
+                                     std::pair{QStringLiteral("valid"), &EidRequest::validOn}}) {
+        if (!query.hasQueryItem(key)) continue;
+        const QString date = query.queryItemValue(key);
+        if (!isDate(date)) return std::nullopt;
+        request.*field = date.toStdString();
+    }
+    return request;
+}
+
+HttpAnswer DemoEService::tcToken(const EidRequest& request) {
     const QString base = origin().toString();
     QString communicationError = base + QStringLiteral("/error");
     HttpAnswer answer;
@@ -149,7 +194,7 @@ HttpAnswer DemoEService::tcToken() {
         answer.body = tokenXml({}, {}, {}, communicationError, QByteArray());
         return answer;
     }
-    const EidServer::NewSession session = eidServer_.createSession(request_);
+    const EidServer::NewSession session = eidServer_.createSession(request);
     lastSession_ = session.sessionIdentifier;
     ++tokensIssued_;
     QString serverAddress = eidServer_.serverAddress().toString();
@@ -205,6 +250,16 @@ HttpAnswer DemoEService::refreshPage(const QUrl& url) const {
         content += "</table>\n<p id=\"read\">read: " + groupList(result.read) + "</p>\n";
         content += "<p id=\"absent\">absent: " + groupList(result.absent) + "</p>\n";
         content += "<p id=\"not-allowed\">not released: " + groupList(result.notAllowed) + "</p>\n";
+        const auto verdict = [](const std::optional<bool>& value) -> QByteArray {
+            return value ? (*value ? "yes" : "no") : "not verified";
+        };
+        if (session->request().bornOnOrBefore)
+            content += "<p id=\"age\">born on or before " +
+                       escape(*session->request().bornOnOrBefore) + ": " +
+                       verdict(result.ageVerified) + "</p>\n";
+        if (session->request().validOn)
+            content += "<p id=\"validity\">valid on " + escape(*session->request().validOn) + ": " +
+                       verdict(result.documentValidity) + "</p>\n";
     }
     return HttpAnswer::html(200, page("Demo eService: what the eID-Server read", content));
 }

@@ -16,7 +16,8 @@ namespace oa::sim {
 
 // The demo eService on HTTPS loopback:
 //   GET /           login page with the "log in with ID card" link to the local eID-Client
-//   GET /tcToken    a fresh eID-Server session as TC token (or a broken one, see Misbehaviour)
+//   GET /tcToken    a fresh eID-Server session as TC token (or a broken one, see Misbehaviour);
+//                   ?read=DG4,DG5&optional=DG8&age=YYYYMMDD&valid=YYYYMMDD change the request
 //   GET /refresh?session=ID&ResultMajor=...   what the eID-Server read, or the error
 //   GET /error      the CommunicationErrorAddress
 class DemoEService {
@@ -40,7 +41,10 @@ public:
 
 private:
     HttpAnswer handle(const HttpRequest& request);
-    HttpAnswer tcToken();
+    // What the query asks for (read=DG4,DG5 optional=DG8 age=YYYYMMDD valid=YYYYMMDD), on top
+    // of the default request; nothing if malformed.
+    std::optional<EidRequest> requestFrom(const QUrl& url) const;
+    HttpAnswer tcToken(const EidRequest& request);
     HttpAnswer refreshPage(const QUrl& url) const;
     HttpAnswer loginPage() const;
     HttpAnswer errorPage(const QUrl& url) const;

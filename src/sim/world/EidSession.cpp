@@ -14,6 +14,26 @@ namespace {
 constexpr std::size_t kChunk = 223;  // fits a short SM response with padding and MAC
 constexpr int kMaxReadRounds = 4;
 const Bytes kEidApplication = hexBytes("E80704007F00070302");
+const Bytes kDateOfBirthOid = hexBytes("04007F000703010401");
+const Bytes kDateOfExpiryOid = hexBytes("04007F000703010402");
+constexpr int kSelect = -1;
+constexpr int kVerifyAge = -2;
+constexpr int kVerifyValidity = -3;
+
+// 67 { 73 { 06 OID, 53 YYYYMMDD } ... } (TR-03110-3 A.6.5.1; card-protocols §4.5).
+std::optional<Bytes> auxiliaryData(const EidRequest& request) {
+    if (request.authenticatedAuxiliaryData) return request.authenticatedAuxiliaryData;
+    Bytes templates;
+    if (request.bornOnOrBefore)
+        append(templates,
+               asn1::encode(0x73, {asn1::encode(0x06, kDateOfBirthOid),
+                                   asn1::encode(0x53, asciiBytes(*request.bornOnOrBefore))}));
+    if (request.validOn)
+        append(templates, asn1::encode(0x73, {asn1::encode(0x06, kDateOfExpiryOid),
+                                              asn1::encode(0x53, asciiBytes(*request.validOn))}));
+    if (templates.empty()) return std::nullopt;
+    return asn1::encode(0x67, templates);
+}
 
 const QString kMinorPrefix = QStringLiteral("http://www.bsi.bund.de/ecard/api/1.1/resultminor");
 QString minor(const char* suffix) {
@@ -45,8 +65,9 @@ Result<eac::Chat> parseChat(ByteView bytes) {
     return eac::Chat::parseContents(bytes);
 }
 
-Bytes readRightsChat(const std::vector<eid::DataGroup>& groups) {
+Bytes readRightsChat(const std::vector<eid::DataGroup>& groups, bool ageVerification = false) {
     std::vector<eac::AccessRight> rights;
+    if (ageVerification) rights.push_back(eac::AccessRight::AgeVerification);
     for (auto group : groups)
         rights.push_back(eac::readRight(eid::number(group)));
     return eac::Chat::authenticationTerminal(eac::CertificateRole::Terminal, rights).encode();
@@ -94,7 +115,9 @@ EidSession::EidSession(QString sessionIdentifier, EidRequest request,
       request_(std::move(request)),
       certificates_(std::move(certificates)),
       trust_(std::move(trust)),
-      behaviour_(std::move(behaviour)) {}
+      behaviour_(std::move(behaviour)) {
+    request_.authenticatedAuxiliaryData = auxiliaryData(request_);
+}
 
 EidSession::~EidSession() = default;
 
@@ -163,7 +186,7 @@ EidSession::Reply EidSession::sendEac1(const ClientMessage& message) {
     input.certificates = certificates_->chain;
     input.certificateDescription =
         behaviour_.certificateDescriptionOverride.value_or(certificates_->certificateDescription);
-    input.requiredChat = readRightsChat(request_.required);
+    input.requiredChat = readRightsChat(request_.required, request_.bornOnOrBefore.has_value());
     input.optionalChat = readRightsChat(request_.optional);
     input.authenticatedAuxiliaryData = request_.authenticatedAuxiliaryData;
     input.transactionInfo = request_.transactionInfo;
@@ -298,7 +321,8 @@ EidSession::Reply EidSession::sendNextReads(const ClientMessage& message) {
     const bool first = steps_.empty() || steps_.back() != PaosStep::Transmit;
     if (first) {
         commands.emplace_back(0x00, 0xA4, 0x04, 0x0C, kEidApplication);
-        pending_.emplace_back(files_.size(), -1);
+        pending_.emplace_back(files_.size(), kSelect);
+        addVerifications(commands);
     }
     for (std::size_t i = 0; i < files_.size(); ++i) {
         FileRead& file = files_[i];
@@ -314,7 +338,7 @@ EidSession::Reply EidSession::sendNextReads(const ClientMessage& message) {
         commands.emplace_back(
             0x00, 0xA4, 0x02, 0x0C,
             Bytes{static_cast<std::uint8_t>(fid >> 8), static_cast<std::uint8_t>(fid)});
-        pending_.emplace_back(files_.size(), -1);
+        pending_.emplace_back(files_.size(), kSelect);
         for (std::size_t offset = file.content.size(); offset < file.total; offset += kChunk) {
             commands.emplace_back(0x00, 0xB0, static_cast<std::uint8_t>(offset >> 8),
                                   static_cast<std::uint8_t>(offset), Bytes{},
@@ -331,6 +355,31 @@ EidSession::Reply EidSession::sendNextReads(const ClientMessage& message) {
     state_ = State::AwaitTransmitResponse;
     return send(PaosStep::Transmit, message.messageId,
                 [&apdus](ServerMessageWriter& writer) { return writer.transmit(apdus); });
+}
+
+// VERIFY (CLA 80, TR-03110-3 B.11.4) of what the auxiliary data asked, after CA.
+void EidSession::addVerifications(std::vector<CommandApdu>& commands) {
+    if (request_.bornOnOrBefore) {
+        commands.emplace_back(0x80, 0x20, 0x80, 0x00, asn1::encode(0x06, kDateOfBirthOid));
+        pending_.emplace_back(files_.size(), kVerifyAge);
+    }
+    if (request_.validOn) {
+        commands.emplace_back(0x80, 0x20, 0x80, 0x00, asn1::encode(0x06, kDateOfExpiryOid));
+        pending_.emplace_back(files_.size(), kVerifyValidity);
+    }
+}
+
+Result<void> EidSession::acceptOtherAnswer(int kind, const ResponseApdu& response) {
+    if (kind == kSelect) {
+        if (response.isSuccess()) return {};
+        return makeError(ErrorCode::CardError, "The card refused to select the eID data",
+                         "SELECT answered " + describe(response.sw()));
+    }
+    std::optional<bool> outcome;
+    if (response.isSuccess()) outcome = true;
+    if (response.sw() == 0x6300) outcome = false;
+    (kind == kVerifyAge ? result_.ageVerified : result_.documentValidity) = outcome;
+    return {};
 }
 
 void EidSession::acceptFileAnswer(FileRead& file, const ResponseApdu& response) {
@@ -365,9 +414,8 @@ EidSession::Reply EidSession::onTransmitResponse(const ClientMessage& message) {
         const auto [fileIndex, offset] = pending_[i];
         const ResponseApdu& response = (*responses)[i];
         if (offset < 0) {
-            if (!response.isSuccess())
-                return fail(message.messageId, "The card refused to select the eID data",
-                            "SELECT answered " + describe(response.sw()));
+            if (auto ok = acceptOtherAnswer(offset, response); !ok)
+                return fail(message.messageId, ok.error().message, ok.error().detail);
             continue;
         }
         acceptFileAnswer(files_[fileIndex], response);

@@ -40,7 +40,11 @@ struct EidRequest {
         eid::DataGroup::DG8, eid::DataGroup::DG9, eid::DataGroup::DG17};
     std::vector<eid::DataGroup> optional = {eid::DataGroup::DG7, eid::DataGroup::DG10,
                                             eid::DataGroup::DG13};
-    std::optional<Bytes> authenticatedAuxiliaryData;  // a whole 67 data object
+    // Age verification: born on or before this day (YYYYMMDD); document validity: still valid
+    // on this day. Each becomes auxiliary data, a required right and a VERIFY through Transmit.
+    std::optional<std::string> bornOnOrBefore;
+    std::optional<std::string> validOn;
+    std::optional<Bytes> authenticatedAuxiliaryData;  // built from the two above when absent
     std::optional<QString> transactionInfo;
 };
 
@@ -68,6 +72,8 @@ struct EidSessionResult {
     std::vector<eid::DataGroup> notAllowed;  // deselected by the user or refused by the card
     eid::EidData data;
     std::string documentSigner;
+    std::optional<bool> ageVerified;       // VERIFY of id-DateOfBirth: 9000 true, 6300 false
+    std::optional<bool> documentValidity;  // VERIFY of id-DateOfExpiry
 };
 
 // The server side of one online authentication (TR-03130 as the client sees it): a state
@@ -91,6 +97,7 @@ public:
     Reply handle(QByteArrayView clientMessage);
 
     const QString& sessionIdentifier() const { return sessionIdentifier_; }
+    const EidRequest& request() const { return request_; }
     const EidSessionResult& result() const { return result_; }
     bool finished() const { return result_.finished; }
     // The server messages sent so far.
@@ -119,6 +126,8 @@ private:
     Result<void> chooseChipAuthentication(ByteView efCardAccess);
     Result<void> verifyChip(const ClientMessage& message);
     void acceptFileAnswer(FileRead& file, const ResponseApdu& response);
+    void addVerifications(std::vector<CommandApdu>& commands);
+    Result<void> acceptOtherAnswer(int kind, const ResponseApdu& response);
 
     Reply send(PaosStep step, const QString& relatesTo,
                const std::function<QByteArray(ServerMessageWriter&)>& write);
