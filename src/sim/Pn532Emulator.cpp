@@ -26,6 +26,7 @@ enum Command : std::uint8_t {
     PowerDown = 0x16,
     RfConfiguration = 0x32,
     InDataExchange = 0x40,
+    InCommunicateThru = 0x42,
     InDeselect = 0x44,
     InListPassiveTarget = 0x4A,
     InRelease = 0x52,
@@ -133,6 +134,11 @@ std::size_t Pn532Emulator::largestCommand() const {
     return largestCommand_;
 }
 
+std::size_t Pn532Emulator::largestBlock() const {
+    std::lock_guard lock(mutex_);
+    return largestBlock_;
+}
+
 std::size_t Pn532Emulator::largestResponse() const {
     std::lock_guard lock(mutex_);
     return largestResponse_;
@@ -225,6 +231,8 @@ Bytes Pn532Emulator::answer(std::uint8_t command, ByteView parameters) {
             return listPassiveTarget(parameters);
         case InDataExchange:
             return dataExchange(parameters);
+        case InCommunicateThru:
+            return communicateThru(parameters);
         case InDeselect:
         case InRelease: {
             std::lock_guard lock(mutex_);
@@ -245,6 +253,9 @@ Bytes Pn532Emulator::listPassiveTarget(ByteView parameters) {
     if (!card_ || !matches) return {0x00};
     card_->reset();
     targetActive_ = true;
+    cardBlockNumber_ = 1;  // ISO 14443-4: the PICC's block number starts at 1
+    chainedCommand_.clear();
+    pendingResponse_.clear();
     if (type_ == TargetType::IsoA) {
         // Tg, SENS_RES, SEL_RES (ISO 14443-4 compliant), NFCID1, ATS
         Bytes target{0x01, 0x00, 0x04, 0x20, static_cast<std::uint8_t>(kUid.size())};
@@ -282,6 +293,63 @@ Bytes Pn532Emulator::dataExchange(ByteView parameters) {
     largestResponse_ = std::max(largestResponse_, response.size());
     Bytes answer{kStatusOk};
     append(answer, response);
+    return answer;
+}
+
+// The card's side of the ISO 14443-4 block protocol (FSD 256: 253 INF bytes per block).
+Bytes Pn532Emulator::communicateThru(ByteView block) {
+    if (block.empty()) return {0xFF};
+    std::shared_ptr<VirtualCard> card;
+    {
+        std::lock_guard lock(mutex_);
+        if (!card_) return {kStatusTimeout};
+        if (!targetActive_) return {kStatusNotAcceptable};
+        largestBlock_ = std::max(largestBlock_, block.size());
+        card = card_;
+    }
+    const std::uint8_t pcb = block[0];
+    const std::uint8_t number = pcb & 0x01;
+    if ((pcb & 0xE2) == 0x02) {  // I-block
+        Bytes apdu;
+        {
+            std::lock_guard lock(mutex_);
+            cardBlockNumber_ = number;
+            chainedCommand_.insert(chainedCommand_.end(), block.begin() + 1, block.end());
+            if (pcb & 0x10) return {kStatusOk, static_cast<std::uint8_t>(0xA2 | number)};
+            apdu = std::move(chainedCommand_);
+            chainedCommand_.clear();
+        }
+        Bytes response = card->process(apdu);
+        std::lock_guard lock(mutex_);
+        largestCommand_ = std::max(largestCommand_, apdu.size());
+        largestResponse_ = std::max(largestResponse_, response.size());
+        pendingResponse_ = std::move(response);
+        return nextResponseBlock();
+    }
+    std::lock_guard lock(mutex_);
+    if ((pcb & 0xF6) == 0xA2 && number != cardBlockNumber_ && !pendingResponse_.empty()) {
+        cardBlockNumber_ = number;  // R(ACK) for the next piece of a chained answer
+        return nextResponseBlock();
+    }
+    if ((pcb & 0xE6) == 0xA2) {  // R(ACK) or R(NAK) otherwise: "still here"
+        return {kStatusOk, static_cast<std::uint8_t>(0xA2 | cardBlockNumber_)};
+    }
+    if (pcb == 0xC2) {  // S(DESELECT)
+        targetActive_ = false;
+        return {kStatusOk, 0xC2};
+    }
+    return {kStatusTimeout};  // a card ignores blocks it does not understand
+}
+
+Bytes Pn532Emulator::nextResponseBlock() {
+    constexpr std::size_t kInfPerBlock = 256 - 3;
+    const std::size_t size = std::min(kInfPerBlock, pendingResponse_.size());
+    const bool more = size < pendingResponse_.size();
+    Bytes answer{kStatusOk, static_cast<std::uint8_t>(0x02 | cardBlockNumber_ | (more ? 0x10 : 0))};
+    for (std::size_t i = 0; i < size; ++i)
+        answer.push_back(pendingResponse_[i]);
+    pendingResponse_.erase(pendingResponse_.begin(), pendingResponse_.begin() + size);
+    largestBlock_ = std::max(largestBlock_, size + 1);
     return answer;
 }
 

@@ -42,9 +42,10 @@ public:
     // How often the host sent a command code (e.g. 0x4A InListPassiveTarget), for tests that
     // check what travelled and how often the host polls.
     int commandCount(std::uint8_t code) const;
-    // The largest InDataExchange payload seen from the host and sent back.
+    // The largest APDUs the card received and answered, and the largest raw block either way.
     std::size_t largestCommand() const;
     std::size_t largestResponse() const;
+    std::size_t largestBlock() const;
 
 private:
     Pn532Emulator(int master, int slave, std::string devicePath, std::shared_ptr<VirtualCard> card,
@@ -54,6 +55,8 @@ private:
     Bytes answer(std::uint8_t command, ByteView parameters);
     Bytes listPassiveTarget(ByteView parameters);
     Bytes dataExchange(ByteView parameters);
+    Bytes communicateThru(ByteView block);
+    Bytes nextResponseBlock();
     Bytes readRegisters(ByteView parameters);
     Bytes writeRegisters(ByteView parameters);
     void send(const Bytes& frame);
@@ -71,6 +74,11 @@ private:
     std::map<std::uint8_t, int> commandCounts_;
     std::size_t largestCommand_ = 0;
     std::size_t largestResponse_ = 0;
+    std::size_t largestBlock_ = 0;
+    // The card's side of ISO 14443-4 for raw blocks (InCommunicateThru).
+    std::uint8_t cardBlockNumber_ = 1;
+    Bytes chainedCommand_;
+    Bytes pendingResponse_;
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };
