@@ -48,7 +48,7 @@ Result<SecureBytes> ScriptedInteraction::askSecret(const SecretRequest& request)
     }
     if (cancelled_ || queue->empty())
         return cancelledByUser(std::string("no ") + toString(request.kind) + " given");
-    SecureBytes secret(asciiBytes(queue->front()));
+    SecureBytes secret = SecureBytes::fromAscii(queue->front());
     queue->pop_front();
     return secret;
 }
