@@ -5,6 +5,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -296,15 +297,40 @@ Bytes Pn532Emulator::dataExchange(ByteView parameters) {
     return answer;
 }
 
-// The card's side of the ISO 14443-4 block protocol (FSD 256: 253 INF bytes per block).
+// A Type B card got CID 1 with its ATTRIB and answers only blocks carrying it; a Type A card
+// has CID 0 and may see blocks without. Answers carry the CID when the block did.
 Bytes Pn532Emulator::communicateThru(ByteView block) {
     if (block.empty()) return {0xFF};
+    const bool withCid = (block[0] & 0x08) != 0;
+    const std::uint8_t expectedCid = type_ == TargetType::IsoB ? 1 : 0;
+    if (withCid ? (block.size() < 2 || block[1] != expectedCid) : expectedCid != 0)
+        return {kStatusTimeout};
+    Bytes plain(block.begin(), block.end());
+    if (withCid) {
+        plain[0] &= static_cast<std::uint8_t>(~0x08);
+        plain.erase(plain.begin() + 1);
+    }
+    {
+        std::lock_guard lock(mutex_);
+        cidInUse_ = withCid;
+    }
+    Bytes answer = cardBlock(plain);
+    if (withCid && answer.size() >= 2) {
+        answer[1] |= 0x08;
+        answer.insert(answer.begin() + 2, expectedCid);
+    }
+    std::lock_guard lock(mutex_);
+    largestBlock_ = std::max({largestBlock_, block.size(), answer.size() - 1});
+    return answer;
+}
+
+// The card's side of the ISO 14443-4 block protocol (FSD 256: 253 INF bytes per block).
+Bytes Pn532Emulator::cardBlock(ByteView block) {
     std::shared_ptr<VirtualCard> card;
     {
         std::lock_guard lock(mutex_);
         if (!card_) return {kStatusTimeout};
         if (!targetActive_) return {kStatusNotAcceptable};
-        largestBlock_ = std::max(largestBlock_, block.size());
         card = card_;
     }
     const std::uint8_t pcb = block[0];
@@ -342,14 +368,13 @@ Bytes Pn532Emulator::communicateThru(ByteView block) {
 }
 
 Bytes Pn532Emulator::nextResponseBlock() {
-    constexpr std::size_t kInfPerBlock = 256 - 3;
-    const std::size_t size = std::min(kInfPerBlock, pendingResponse_.size());
+    const std::size_t infPerBlock = 256 - 3 - (cidInUse_ ? 1 : 0);
+    const std::size_t size = std::min(infPerBlock, pendingResponse_.size());
     const bool more = size < pendingResponse_.size();
     Bytes answer{kStatusOk, static_cast<std::uint8_t>(0x02 | cardBlockNumber_ | (more ? 0x10 : 0))};
     for (std::size_t i = 0; i < size; ++i)
         answer.push_back(pendingResponse_[i]);
     pendingResponse_.erase(pendingResponse_.begin(), pendingResponse_.begin() + size);
-    largestBlock_ = std::max(largestBlock_, size + 1);
     return answer;
 }
 

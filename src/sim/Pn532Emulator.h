@@ -56,6 +56,7 @@ private:
     Bytes listPassiveTarget(ByteView parameters);
     Bytes dataExchange(ByteView parameters);
     Bytes communicateThru(ByteView block);
+    Bytes cardBlock(ByteView block);
     Bytes nextResponseBlock();
     Bytes readRegisters(ByteView parameters);
     Bytes writeRegisters(ByteView parameters);
@@ -77,6 +78,7 @@ private:
     std::size_t largestBlock_ = 0;
     // The card's side of ISO 14443-4 for raw blocks (InCommunicateThru).
     std::uint8_t cardBlockNumber_ = 1;
+    bool cidInUse_ = false;
     Bytes chainedCommand_;
     Bytes pendingResponse_;
     std::atomic<bool> stop_{false};

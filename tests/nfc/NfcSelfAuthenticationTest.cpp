@@ -59,7 +59,7 @@ TEST_CASE("Self-authentication over NFC reads every data group, certificates in 
     CHECK(reader.emulator->largestCommand() > 262);
     // EF.CardSecurity came back in one extended READ BINARY, chained over several blocks.
     CHECK(reader.emulator->largestResponse() > 262);
-    CHECK(reader.emulator->largestBlock() <= 256);
+    CHECK(reader.emulator->largestBlock() <= 254);
 }
 
 TEST_CASE("Self-authentication over NFC with a wrong PIN reports the tries left",

@@ -9,6 +9,7 @@ constexpr std::uint8_t kIBlock = 0x02;
 constexpr std::uint8_t kChaining = 0x10;
 constexpr std::uint8_t kRAck = 0xA2;
 constexpr std::uint8_t kSWtx = 0xF2;
+constexpr std::uint8_t kCidFollowing = 0x08;
 constexpr std::size_t kPcbAndCrc = 3;
 // The PN53x carries 262 bytes per InCommunicateThru; blocks stay below whichever is smaller.
 constexpr std::size_t kChipFrameMax = 262;
@@ -36,17 +37,33 @@ std::size_t IsoDepLink::frameSizeFromIndex(std::uint8_t index) {
     return index < 9 ? sizes[index] : 256;
 }
 
-IsoDepLink::IsoDepLink(BlockExchange exchange, std::size_t cardFrameSize, std::uint8_t blockNumber)
+IsoDepLink::IsoDepLink(BlockExchange exchange, std::size_t cardFrameSize, std::uint8_t blockNumber,
+                       std::optional<std::uint8_t> cid)
     : exchange_(std::move(exchange)),
-      chunkSize_(std::min(cardFrameSize, kChipFrameMax) - kPcbAndCrc),
-      blockNumber_(blockNumber & 0x01) {}
+      chunkSize_(std::min(cardFrameSize, kChipFrameMax) - kPcbAndCrc - (cid ? 1 : 0)),
+      blockNumber_(blockNumber & 0x01),
+      cid_(cid) {}
 
-// A card asking for more time (S(WTX)) gets the same S(WTX) back; its answer follows.
+// Blocks are handled here without CID: it is added on the way out and removed on the way in. A
+// card asking for more time (S(WTX)) gets the same S(WTX) back; its answer follows.
 Result<Bytes> IsoDepLink::exchangeBlock(ByteView block) {
-    auto answer = exchange_(block);
+    auto send = [this](ByteView plain) -> Result<Bytes> {
+        Bytes wire(plain.begin(), plain.end());
+        if (cid_) {
+            wire[0] |= kCidFollowing;
+            wire.insert(wire.begin() + 1, *cid_);
+        }
+        auto answer = exchange_(wire);
+        if (answer && answer->size() >= 2 && ((*answer)[0] & kCidFollowing)) {
+            (*answer)[0] &= static_cast<std::uint8_t>(~kCidFollowing);
+            answer->erase(answer->begin() + 1);
+        }
+        return answer;
+    };
+    auto answer = send(block);
     for (int round = 0; answer && !answer->empty() && isWtx((*answer)[0]); ++round) {
         if (round == kMaxBlocks || answer->size() != 2) return protocolError("bad S(WTX)");
-        answer = exchange_(Bytes{kSWtx, static_cast<std::uint8_t>((*answer)[1] & 0x3F)});
+        answer = send(Bytes{kSWtx, static_cast<std::uint8_t>((*answer)[1] & 0x3F)});
     }
     if (answer && answer->empty()) return protocolError("empty block");
     return answer;
@@ -76,7 +93,7 @@ Result<Bytes> IsoDepLink::collectResponse(Bytes block) {
         const std::uint8_t pcb = block[0];
         if (!isIBlock(pcb) || (pcb & 0x01) != blockNumber_)
             return protocolError("expected an I-block, got PCB " + toHex(Bytes{pcb}));
-        // NAD and CID are never announced by this reader, so the INF field starts at byte 1.
+        // NAD is never announced by this reader and the CID is gone, so INF starts at byte 1.
         response.insert(response.end(), block.begin() + 1, block.end());
         blockNumber_ ^= 1;
         if ((pcb & kChaining) == 0) return response;

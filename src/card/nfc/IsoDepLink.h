@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "base/Bytes.h"
 #include "base/Result.h"
@@ -18,8 +19,10 @@ public:
     using BlockExchange = std::function<Result<Bytes>(ByteView block)>;
 
     // `cardFrameSize`: FSC from the ATS (Type A) or ATQB (Type B), CRC included.
-    // `blockNumber`: where the previous exchange with this card left off (0 after activation).
-    IsoDepLink(BlockExchange exchange, std::size_t cardFrameSize, std::uint8_t blockNumber = 0);
+    // `blockNumber`: where the previous exchange with this card left off (0 after activation);
+    // `cid`: the card identifier to put in every block, for cards that were given one.
+    IsoDepLink(BlockExchange exchange, std::size_t cardFrameSize, std::uint8_t blockNumber = 0,
+               std::optional<std::uint8_t> cid = std::nullopt);
 
     Result<Bytes> transceive(ByteView apdu);
     std::uint8_t blockNumber() const { return blockNumber_; }
@@ -34,6 +37,7 @@ private:
     BlockExchange exchange_;
     std::size_t chunkSize_;
     std::uint8_t blockNumber_ = 0;
+    std::optional<std::uint8_t> cid_;
 };
 
 }  // namespace oa::nfc

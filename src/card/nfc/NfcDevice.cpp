@@ -52,6 +52,7 @@ struct NfcDevice::Target {
     nfc_target target;
     std::size_t cardFrameSize = 256;
     std::uint8_t blockNumber = 0;
+    std::optional<std::uint8_t> cid;
 };
 
 Result<std::shared_ptr<NfcDevice>> NfcDevice::open(std::shared_ptr<nfc_context> context,
@@ -155,6 +156,9 @@ bool NfcDevice::selectTarget() {
             historical.insert(historical.end(), info.abtProtocolInfo, info.abtProtocolInfo + 3);
             historical.push_back(0x00);  // MBLI unknown
             found->cardFrameSize = IsoDepLink::frameSizeFromIndex(info.abtProtocolInfo[1] >> 4);
+            // The PN53x's ATTRIB gives a card that supports CIDs the CID 1 (libnfc's own
+            // presence check addresses it so); such a card ignores blocks without it.
+            if (info.abtProtocolInfo[2] & 0x01) found->cid = 1;
             atr = pcscAtr(historical);
         }
         target_ = std::move(found);
@@ -200,7 +204,7 @@ Result<Bytes> NfcDevice::exchange(std::uint64_t insertion, ByteView command) {
             answer.resize(static_cast<std::size_t>(received));
             return answer;
         },
-        target_->cardFrameSize, target_->blockNumber);
+        target_->cardFrameSize, target_->blockNumber, target_->cid);
     auto response = link.transceive(command);
     target_->blockNumber = link.blockNumber();
     nfc_device_set_property_bool(device_, NP_EASY_FRAMING, true);
