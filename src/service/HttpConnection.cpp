@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <QPointer>
 #include <QTcpSocket>
 #include <ctime>
 
@@ -54,7 +55,7 @@ HttpConnection::HttpConnection(QTcpSocket* socket, const Settings& settings,
 HttpConnection::~HttpConnection() = default;
 
 quint16 HttpConnection::localPort() const {
-    return socket_->localPort();
+    return socket_ ? socket_->localPort() : 0;
 }
 
 void HttpConnection::readBuffered() {
@@ -79,7 +80,7 @@ void HttpConnection::readBuffered() {
     if (parser_.state() != HttpRequestParser::State::Complete) return;
 
     requestTimer_.stop();
-    socket_->skip(static_cast<qint64>(fed_));
+    unreadRequest_ = fed_;
     fed_ = 0;
     const HttpRequest request = parser_.request();
     parser_.reset();
@@ -88,7 +89,25 @@ void HttpConnection::readBuffered() {
     keepAlive_ = request.keepAlive;
     headRequest_ = request.method == "HEAD";
     interimAllowed_ = request.atLeastHttp11();
+    QPointer<HttpConnection> alive(this);
     onRequest_(*this, request);
+    if (alive && !finished_ && unreadRequest_ > 0) {
+        socket_->skip(static_cast<qint64>(unreadRequest_));
+        unreadRequest_ = 0;
+    }
+}
+
+QTcpSocket* HttpConnection::takeSocket(quint64 serial) {
+    if (!awaiting_ || serial != serial_ || closing_ || finished_) return nullptr;
+    QTcpSocket* socket = socket_;
+    disconnect(socket, nullptr, this, nullptr);
+    socket->setReadBufferSize(0);
+    socket->setParent(nullptr);
+    socket_ = nullptr;
+    unreadRequest_ = 0;
+    awaiting_ = false;
+    finish();
+    return socket;
 }
 
 void HttpConnection::beginRequestTimer() {
@@ -138,6 +157,7 @@ void HttpConnection::refuse(int status, PageReason reason, const std::string& de
 
 void HttpConnection::closeGracefully() {
     closing_ = true;
+    unreadRequest_ = 0;
     requestTimer_.stop();
     idleTimer_.stop();
     lingerTimer_.start(kLinger);
@@ -155,7 +175,7 @@ void HttpConnection::lingerAfterShutdown() {
 
 void HttpConnection::abort() {
     if (finished_) return;
-    socket_->abort();
+    if (socket_) socket_->abort();
     finish();
 }
 

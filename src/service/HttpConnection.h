@@ -49,6 +49,10 @@ public:
     void refuse(int status, PageReason reason, const std::string& detail,
                 PageLanguage language = PageLanguage::English);
     void abort();
+    // Hands the socket of the pending request over with that request's bytes still unread (a
+    // WebSocket upgrade for QWebSocketServer::handleConnection); this connection then ends. The
+    // caller owns the socket.
+    QTcpSocket* takeSocket(quint64 serial);
 
 signals:
     void closed();
@@ -77,6 +81,7 @@ private:
     bool closing_ = false;
     bool finished_ = false;
     bool readScheduled_ = false;
+    std::size_t unreadRequest_ = 0;  // bytes of the request being handled, still in the socket
 };
 
 }  // namespace oa::service

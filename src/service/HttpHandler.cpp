@@ -10,6 +10,10 @@ bool HttpResponder::send(HttpResponse response) const {
     return connection_ && connection_->respond(serial_, std::move(response));
 }
 
+QTcpSocket* HttpResponder::takeSocket() const {
+    return connection_ ? connection_->takeSocket(serial_) : nullptr;
+}
+
 QMetaObject::Connection HttpResponder::whenClosed(QObject* context,
                                                   std::function<void()> onClosed) const {
     if (!connection_) {

@@ -21,6 +21,9 @@ public:
     bool connected() const { return connection_ && !connection_->isClosing(); }
     bool sendInterim(int status) const;
     bool send(HttpResponse response) const;
+    // For an upgrade: the socket with the request still unread; the caller owns it. Null if the
+    // browser has gone or the request was answered.
+    QTcpSocket* takeSocket() const;
     // Calls `onClosed` (in `context`'s thread, while `context` lives) when the browser leaves.
     QMetaObject::Connection whenClosed(QObject* context, std::function<void()> onClosed) const;
 

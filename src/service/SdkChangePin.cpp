@@ -1,0 +1,97 @@
+#include "service/SdkChangePin.h"
+
+#include <memory>
+#include <optional>
+
+#include "eid/PinManagement.h"
+
+namespace oa::service {
+
+using workflows::SecretKind;
+
+namespace {
+
+constexpr int kMaxAttempts = 3;
+
+Result<std::unique_ptr<Card>> waitForCard(ReaderBackend& backend, SdkInteraction& interaction,
+                                          std::chrono::milliseconds cardWait) {
+    const auto deadline = std::chrono::steady_clock::now() + cardWait;
+    for (;;) {
+        if (interaction.cancelRequested())
+            return workflows::cancelledByUser("while waiting for a card");
+        auto readers = backend.readers();
+        if (!readers) return readers.error();
+        auto chosen = interaction.chooseReader(*readers);
+        if (!chosen) return chosen.error();
+        for (const auto& reader : *readers)
+            if (reader.name == *chosen && reader.cardPresent) return backend.connect(*chosen);
+        if (std::chrono::steady_clock::now() >= deadline)
+            return makeError(ErrorCode::NoCard, "No ID card was placed on the reader in time.",
+                             "waited for a card in " + *chosen);
+        interaction.waitingForCard(*chosen);
+        (void)backend.waitForChange(std::chrono::milliseconds(500));
+    }
+}
+
+const char* reasonFor(const Error& error) {
+    switch (error.code) {
+        case ErrorCode::Cancelled: return "User_Cancelled";
+        case ErrorCode::CardRemoved: return "Card_Removed";
+        case ErrorCode::NoCard: return "Card_Not_Found";
+        default: return "Change_Pin_Failed";
+    }
+}
+
+// One round: status, the secrets the status calls for, the change. Returns nullopt when the card
+// refused the current PIN and another round may be tried.
+std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction& interaction,
+                                       int attempt) {
+    auto status = pins.status();
+    if (!status) return Result<void>(status.error());
+    std::optional<SecureBytes> can;
+    switch (status->status) {
+        case eid::PinStatus::Deactivated:
+        case eid::PinStatus::PukInoperative:
+            return Result<void>(makeError(ErrorCode::AuthenticationFailed, status->message,
+                                          eid::toString(status->status)));
+        case eid::PinStatus::Blocked: {
+            auto puk = interaction.askSecret({SecretKind::Puk, *status, attempt});
+            if (!puk) return Result<void>(puk.error());
+            if (auto unblocked = pins.unblockPin(*puk); !unblocked) return std::nullopt;
+            return changeOnce(pins, interaction, attempt);
+        }
+        case eid::PinStatus::Suspended: {
+            auto entered = interaction.askSecret({SecretKind::Can, *status, attempt});
+            if (!entered) return Result<void>(entered.error());
+            can = std::move(*entered);
+            break;
+        }
+        default: break;
+    }
+    auto pin = interaction.askSecret({SecretKind::Pin, *status, attempt});
+    if (!pin) return Result<void>(pin.error());
+    auto newPin = interaction.askNewPin();
+    if (!newPin) return Result<void>(newPin.error());
+    auto changed = pins.changePin(*pin, *newPin, can);
+    if (changed) return Result<void>();
+    if (changed.error().code == ErrorCode::AuthenticationFailed) return std::nullopt;
+    return Result<void>(changed.error());
+}
+
+}  // namespace
+
+void runSdkChangePin(ReaderBackend& backend, SdkInteraction& interaction,
+                     std::chrono::milliseconds cardWait) {
+    auto card = waitForCard(backend, interaction, cardWait);
+    if (!card) return interaction.changePinFinished(false, reasonFor(card.error()));
+    eid::PinManagement pins(**card);
+    for (int attempt = 1; attempt <= kMaxAttempts + 1; ++attempt) {
+        auto outcome = changeOnce(pins, interaction, attempt);
+        if (!outcome) continue;
+        if (*outcome) return interaction.changePinFinished(true, {});
+        return interaction.changePinFinished(false, reasonFor(outcome->error()));
+    }
+    interaction.changePinFinished(false, "Change_Pin_Failed");
+}
+
+}  // namespace oa::service

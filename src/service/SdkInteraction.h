@@ -1,0 +1,77 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "workflows/Interaction.h"
+
+namespace oa::service {
+
+// What a running workflow tells the SDK client, or asks it.
+struct SdkEvent {
+    enum class Kind {
+        InsertCard,
+        AccessRights,
+        EnterPin,
+        EnterCan,
+        EnterPuk,
+        EnterNewPin,
+        Progress,
+        AuthFinished,
+        ChangePinFinished,
+    };
+    Kind kind = Kind::Progress;
+    std::string reader;
+    workflows::ConsentRequest consent;
+    workflows::SecretRequest secret;
+    workflows::AuthStep step = workflows::AuthStep::FetchTcToken;
+    workflows::AuthOutcome outcome;
+    bool success = false;
+    std::string reason;
+};
+
+// The workflows' Interaction for an SDK client. The workflow calls it on its worker thread; each
+// question becomes an event (posted to the session's thread by `post`) and the worker blocks
+// until the session answers or cancels. Answers and cancel() are thread-safe.
+class SdkInteraction : public workflows::Interaction {
+public:
+    using Post = std::function<void(SdkEvent)>;
+    explicit SdkInteraction(Post post) : post_(std::move(post)) {}
+
+    Result<std::string> chooseReader(const std::vector<ReaderInfo>& readers) override;
+    void waitingForCard(const std::string& reader) override;
+    Result<workflows::Consent> askConsent(const workflows::ConsentRequest& request) override;
+    Result<SecureBytes> askSecret(const workflows::SecretRequest& request) override;
+    void progress(workflows::AuthStep step) override;
+    void finished(const workflows::AuthOutcome& outcome) override;
+    bool cancelRequested() const override { return cancelled_; }
+
+    // For the PIN change, which is not an AuthWorkflow.
+    Result<SecureBytes> askNewPin();
+    void changePinFinished(bool success, std::string reason);
+
+    // The session's side.
+    void answerConsent(workflows::Consent consent);
+    void answerSecret(SecureBytes secret);
+    void preferReader(std::string reader);
+    void cancel();
+
+private:
+    template <typename T>
+    Result<T> waitFor(std::optional<T>& slot);
+
+    Post post_;
+    std::atomic<bool> cancelled_{false};
+    std::mutex mutex_;
+    std::condition_variable answered_;
+    std::optional<workflows::Consent> consent_;
+    std::optional<SecureBytes> secret_;
+    std::string preferredReader_;
+    bool insertCardSent_ = false;
+};
+
+}  // namespace oa::service
