@@ -85,6 +85,7 @@ EidClientEndpoint::EidClientEndpoint(ActivationHandler& activation, ServerIdenti
     : QObject(parent), activation_(activation), identity_(std::move(identity)) {}
 
 void EidClientEndpoint::handle(const HttpRequest& request, HttpResponder responder) {
+    if (request.upgrade && upgradeHandler) return upgradeHandler->handle(request, responder);
     const bool ourPath = request.path() == kPath;
     if (ourPath && (request.method == "OPTIONS" || request.method == "HEAD")) {
         responder.send(preflight());

@@ -21,6 +21,8 @@ public:
 
     void handle(const HttpRequest& request, HttpResponder responder) override;
     bool activationRunning() const { return running_; }
+    // Takes WebSocket upgrade requests (the SDK's /eID-Kernel); without one they get 404.
+    HttpHandler* upgradeHandler = nullptr;
 
 signals:
     // MODULE upper-cased with '-' as '_' (e.g. PINMANAGEMENT, SETTINGS); DEFAULT when none or

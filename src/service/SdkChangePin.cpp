@@ -35,10 +35,14 @@ Result<std::unique_ptr<Card>> waitForCard(ReaderBackend& backend, SdkInteraction
 
 const char* reasonFor(const Error& error) {
     switch (error.code) {
-        case ErrorCode::Cancelled: return "User_Cancelled";
-        case ErrorCode::CardRemoved: return "Card_Removed";
-        case ErrorCode::NoCard: return "Card_Not_Found";
-        default: return "Change_Pin_Failed";
+        case ErrorCode::Cancelled:
+            return "User_Cancelled";
+        case ErrorCode::CardRemoved:
+            return "Card_Removed";
+        case ErrorCode::NoCard:
+            return "Card_Not_Found";
+        default:
+            return "Change_Pin_Failed";
     }
 }
 
@@ -66,7 +70,8 @@ std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction&
             can = std::move(*entered);
             break;
         }
-        default: break;
+        default:
+            break;
     }
     auto pin = interaction.askSecret({SecretKind::Pin, *status, attempt});
     if (!pin) return Result<void>(pin.error());

@@ -109,7 +109,8 @@ QJsonObject sdkReaderMessage(const SdkReader& reader, int apiLevel) {
 
 QJsonObject sdkReaderListMessage(const std::vector<SdkReader>& readers, int apiLevel) {
     QJsonArray array;
-    for (const auto& reader : readers) array.append(sdkReaderObject(reader, apiLevel));
+    for (const auto& reader : readers)
+        array.append(sdkReaderObject(reader, apiLevel));
     QJsonObject object = sdkMessage("READER_LIST");
     object.insert(apiLevel >= 2 ? QStringLiteral("readers") : QStringLiteral("reader"), array);
     return object;
@@ -177,19 +178,26 @@ QJsonObject sdkCertificateMessage(const workflows::ConsentRequest& request) {
                     {QStringLiteral("purpose"), QString()}});
     object.insert(
         QStringLiteral("validity"),
-        QJsonObject{{QStringLiteral("effectiveDate"), QString::fromStdString(request.validFrom)},
-                    {QStringLiteral("expirationDate"), QString::fromStdString(request.validUntil)}});
+        QJsonObject{
+            {QStringLiteral("effectiveDate"), QString::fromStdString(request.validFrom)},
+            {QStringLiteral("expirationDate"), QString::fromStdString(request.validUntil)}});
     return object;
 }
 
 QString sdkFailureReason(const Error& error) {
     switch (error.code) {
-        case ErrorCode::Cancelled: return QStringLiteral("User_Cancelled");
-        case ErrorCode::CardRemoved: return QStringLiteral("Card_Removed");
-        case ErrorCode::NoCard: return QStringLiteral("Card_Not_Found");
-        case ErrorCode::Network: return QStringLiteral("Network_Error");
-        case ErrorCode::AuthenticationFailed: return QStringLiteral("Establish_Pace_Channel_Failed");
-        default: return QStringLiteral("Workflow_Error_") + QString::fromLatin1(toString(error.code));
+        case ErrorCode::Cancelled:
+            return QStringLiteral("User_Cancelled");
+        case ErrorCode::CardRemoved:
+            return QStringLiteral("Card_Removed");
+        case ErrorCode::NoCard:
+            return QStringLiteral("Card_Not_Found");
+        case ErrorCode::Network:
+            return QStringLiteral("Network_Error");
+        case ErrorCode::AuthenticationFailed:
+            return QStringLiteral("Establish_Pace_Channel_Failed");
+        default:
+            return QStringLiteral("Workflow_Error_") + QString::fromLatin1(toString(error.code));
     }
 }
 

@@ -1,0 +1,106 @@
+#include "service/SdkWebSocketEndpoint.h"
+
+#include <QTcpSocket>
+#include <QWebSocket>
+
+#include "service/HttpResponse.h"
+
+namespace oa::service {
+
+namespace {
+
+const QRegularExpression& kernelPath() {
+    static const QRegularExpression path(QStringLiteral("^/eID-Kernel/?$"));
+    return path;
+}
+
+}  // namespace
+
+SdkWebSocketEndpoint::SdkWebSocketEndpoint(Settings settings, QObject* parent)
+    : QObject(parent),
+      settings_(std::move(settings)),
+      server_(QStringLiteral("OpenAusweis"), QWebSocketServer::NonSecureMode) {
+    if (!settings_.originAllowList.isEmpty())
+        allowedOrigins_ =
+            QRegularExpression(QRegularExpression::anchoredPattern(settings_.originAllowList));
+    connect(&server_, &QWebSocketServer::newConnection, this, &SdkWebSocketEndpoint::accept);
+}
+
+SdkWebSocketEndpoint::~SdkWebSocketEndpoint() {
+    session_.reset();
+    if (client_) {
+        client_->disconnect(this);
+        client_->abort();
+        delete client_;
+    }
+}
+
+void SdkWebSocketEndpoint::refuse(HttpResponder& responder, int status, const char* why) {
+    HttpResponse response;
+    response.status = status;
+    response.setHeader("Content-Type", "text/plain; charset=utf-8");
+    response.body = why;
+    response.closeConnection = true;
+    responder.send(std::move(response));
+}
+
+void SdkWebSocketEndpoint::handle(const HttpRequest& request, HttpResponder responder) {
+    const std::string* upgrade = request.header("Upgrade");
+    if (!request.upgrade || !upgrade || !equalsIgnoringCase(*upgrade, "websocket") ||
+        !kernelPath()
+             .match(QString::fromUtf8(request.path().data(),
+                                      static_cast<qsizetype>(request.path().size())))
+             .hasMatch())
+        return refuse(responder, 404, "Unknown upgrade request.");
+    if (const std::string* origin = request.header("Origin")) {
+        const bool allowed = !settings_.originAllowList.isEmpty() && allowedOrigins_.isValid() &&
+                             allowedOrigins_.match(QString::fromStdString(*origin)).hasMatch();
+        if (!allowed) return refuse(responder, 403, "Web pages may not control the eID client.");
+    }
+    if (client_ || handshakePending_)
+        return refuse(responder, 429, "Another SDK client is connected.");
+    if (settings_.isUserWorkflowActive && settings_.isUserWorkflowActive())
+        return refuse(responder, 409, "The user is running a workflow in the window.");
+    QTcpSocket* socket = responder.takeSocket();
+    if (!socket) return;
+    const std::string* agent = request.header("User-Agent");
+    pendingUserAgent_ = agent ? QString::fromStdString(*agent) : QString();
+    handshakePending_ = true;
+    connect(socket, &QTcpSocket::disconnected, this, [this] { handshakePending_ = false; });
+    server_.handleConnection(socket);
+}
+
+void SdkWebSocketEndpoint::accept() {
+    while (QWebSocket* socket = server_.nextPendingConnection()) {
+        handshakePending_ = false;
+        if (client_) {  // cannot happen through handle(); never two sessions
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
+            socket->deleteLater();
+            continue;
+        }
+        client_ = socket;
+        QPointer<QWebSocket> guard(socket);
+        session_ =
+            std::make_unique<SdkSession>(settings_.environment, [guard](const QByteArray& json) {
+                if (guard) guard->sendTextMessage(QString::fromUtf8(json));
+            });
+        connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
+            if (session_) session_->handleCommand(text.toUtf8());
+        });
+        connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& data) {
+            if (session_) session_->handleCommand(data);
+        });
+        connect(socket, &QWebSocket::disconnected, this, &SdkWebSocketEndpoint::clientLeft);
+        emit clientChanged(true, pendingUserAgent_);
+    }
+}
+
+void SdkWebSocketEndpoint::clientLeft() {
+    if (session_) session_->cancelWorkflow();
+    session_.reset();
+    if (client_) client_->deleteLater();
+    client_ = nullptr;
+    emit clientChanged(false, {});
+}
+
+}  // namespace oa::service
