@@ -96,7 +96,13 @@ void SdkWebSocketEndpoint::accept() {
 }
 
 void SdkWebSocketEndpoint::clientLeft() {
-    if (session_) session_->cancelWorkflow();
+    if (session_ && session_->workflowRunning()) {
+        // The workflow ends as cancelled on its own thread; the session goes once it has.
+        SdkSession* leaving = session_.release();
+        leaving->setParent(this);
+        connect(leaving, &SdkSession::workflowFinished, leaving, &QObject::deleteLater);
+        leaving->cancelWorkflow();
+    }
     session_.reset();
     if (client_) client_->deleteLater();
     client_ = nullptr;
