@@ -1,5 +1,7 @@
 #include "card/CommandApdu.h"
 
+#include <algorithm>
+
 namespace oa {
 namespace {
 
@@ -29,6 +31,23 @@ int CommandApdu::isoCase() const {
 CommandApdu& CommandApdu::forceExtended(bool on) {
     extended_ = on;
     return *this;
+}
+
+std::vector<CommandApdu> CommandApdu::chainedParts(std::size_t maxPartSize) const {
+    if (maxPartSize == 0 || data_.size() <= maxPartSize) return {*this};
+    std::vector<CommandApdu> parts;
+    for (std::size_t offset = 0; offset < data_.size(); offset += maxPartSize) {
+        const std::size_t size = std::min(maxPartSize, data_.size() - offset);
+        Bytes part(data_.begin() + static_cast<std::ptrdiff_t>(offset),
+                   data_.begin() + static_cast<std::ptrdiff_t>(offset + size));
+        if (offset + size < data_.size()) {
+            parts.emplace_back(static_cast<std::uint8_t>(cla_ | kChainingBit), ins_, p1_, p2_,
+                               std::move(part));
+        } else {
+            parts.emplace_back(cla_, ins_, p1_, p2_, std::move(part), le_);
+        }
+    }
+    return parts;
 }
 
 Bytes CommandApdu::encode() const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "base/Bytes.h"
 #include "base/Result.h"
@@ -33,6 +34,11 @@ public:
     int isoCase() const;
     bool isExtended() const { return extended_ || needsExtended(); }
     bool isChained() const { return (cla_ & kChainingBit) != 0; }
+
+    // ISO/IEC 7816-4 command chaining: the data in parts of at most `maxPartSize` bytes (at least
+    // one), every part but the last with the chaining bit and without Le, the last with Le. A
+    // command whose data fits comes back as its only part.
+    std::vector<CommandApdu> chainedParts(std::size_t maxPartSize) const;
 
     CommandApdu& forceExtended(bool on = true);
     Bytes encode() const;

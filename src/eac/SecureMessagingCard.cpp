@@ -1,6 +1,25 @@
 #include "eac/SecureMessagingCard.h"
 
 namespace oa::eac {
+namespace {
+
+// The largest plain part whose protected form still fits a short APDU: DO'87' (tag, length,
+// padding-content indicator, data padded to whole blocks), DO'97' with a one-byte Le when the
+// command has one, and DO'8E' with 8 bytes of MAC must come to at most 255 bytes. AES blocks are
+// 16 bytes and 3DES blocks 8, so sizing for 16 fits both ciphers.
+std::size_t largestShortPart(const CommandApdu& command) {
+    constexpr std::size_t kBlock = 16;
+    const bool indicator = (command.ins() & 1) == 0;  // odd INS use DO'85' without it
+    const std::size_t trailer = (command.le() != CommandApdu::kNoLe ? 3 : 0) + 10;
+    for (std::size_t size = 255; size > 0; --size) {
+        const std::size_t value = (size / kBlock + 1) * kBlock + (indicator ? 1 : 0);
+        const std::size_t object = 1 + (value < 128 ? 1 : 2) + value;
+        if (object + trailer <= 255) return size;
+    }
+    return 1;
+}
+
+}  // namespace
 
 SecureMessagingCard::SecureMessagingCard(Card& inner, std::unique_ptr<SecureMessaging> messaging)
     : inner_(inner), messaging_(std::move(messaging)) {
@@ -13,15 +32,38 @@ void SecureMessagingCard::close() {
     messaging_.reset();
 }
 
+Error SecureMessagingCard::fail(Error error) {
+    close();
+    closedBecause_ = makeError(ErrorCode::SecureMessaging,
+                               "The secure connection to the ID card was interrupted",
+                               "earlier failure: " + error.detail);
+    return error;
+}
+
 Result<ResponseApdu> SecureMessagingCard::transmit(const CommandApdu& command) {
     if (!messaging_) return closedBecause_;
-    auto fail = [this](Error error) {
-        close();
-        closedBecause_ = makeError(ErrorCode::SecureMessaging,
-                                   "The secure connection to the ID card was interrupted",
-                                   "earlier failure: " + error.detail);
-        return error;
-    };
+    if (inner_.supportsExtendedLength()) return transmitProtected(command);
+    // Le cannot be split; READ BINARY asks for short pieces itself.
+    if (command.le() > CommandApdu::kShortMaxLe)
+        return fail(makeError(
+            ErrorCode::Unsupported, "The card reader cannot transfer this much data at once",
+            "Le " + std::to_string(command.le()) + " needs extended length, reader has none"));
+    // The data is split before protection and every part is protected as a command of its own,
+    // with its own SSC step and MAC over its own header (chaining bit included): secure
+    // messaging of TR-03110-3 F / ICAO 9303-11 9.8 protects one command-response pair at a time,
+    // and ISO/IEC 7816-4 5.1.1.1 has the card answer each chained command on its own, which under
+    // secure messaging is a protected 9000 the terminal must check before it sends the next part.
+    const auto parts = command.chainedParts(largestShortPart(command));
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        auto response = transmitProtected(parts[i]);
+        if (!response) return response;
+        // The card has dropped the chain; its answer is the answer to the whole command.
+        if (!response->isSuccess()) return response;
+    }
+    return transmitProtected(parts.back());
+}
+
+Result<ResponseApdu> SecureMessagingCard::transmitProtected(const CommandApdu& command) {
     auto protectedCommand = messaging_->protect(command);
     if (!protectedCommand) return fail(protectedCommand.error());
     // The counter has moved already, so a command we cannot send ends the session as well.

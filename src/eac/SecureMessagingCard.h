@@ -9,9 +9,10 @@ namespace oa::eac {
 
 // A Card whose APDUs travel protected: each command is wrapped before it goes to `inner` and each
 // answer is checked and opened before it comes back. Chained and extended-length commands are
-// protected one APDU at a time. The first failure of any kind ends the session for good: the
-// keys are wiped and every later transmit fails with ErrorCode::SecureMessaging, because the
-// card's counter can no longer be trusted to match ours.
+// protected one APDU at a time; on a reader without extended length, a command whose protected
+// form would outgrow a short APDU goes out as a chain of short protected parts. The first failure
+// of any kind ends the session for good: the keys are wiped and every later transmit fails with
+// ErrorCode::SecureMessaging, because the card's counter can no longer be trusted to match ours.
 class SecureMessagingCard : public Card {
 public:
     SecureMessagingCard(Card& inner, std::unique_ptr<SecureMessaging> messaging);
@@ -27,6 +28,9 @@ public:
     void close();
 
 private:
+    Result<ResponseApdu> transmitProtected(const CommandApdu& command);
+    Error fail(Error error);
+
     Card& inner_;
     std::unique_ptr<SecureMessaging> messaging_;
     Error closedBecause_;

@@ -159,7 +159,7 @@ Bytes VirtualCard::process(ByteView command) {
     } else if (apdu) {
         // A plain command ends a secure channel, as on the real card.
         if (secureMessaging_) closeSession();
-        response = dispatch(*apdu);
+        response = receive(*apdu);
     }
     notifyIfStateChanged(before, pinBefore);
     return response.encode();
@@ -171,7 +171,7 @@ ResponseApdu VirtualCard::processProtected(const CommandApdu& command) {
         closeSession();  // a broken channel is gone for good (TR-03110-3 F.3)
         return status(plain.refusal());
     }
-    ResponseApdu response = dispatch(*plain);
+    ResponseApdu response = receive(*plain);
     if (secureMessaging_) response = secureMessaging_->wrap(response);
     if (nextSecureMessaging_) {
         secureMessaging_ = std::move(nextSecureMessaging_);
@@ -182,6 +182,7 @@ ResponseApdu VirtualCard::processProtected(const CommandApdu& command) {
 
 void VirtualCard::closeSession() {
     secureMessaging_.reset();
+    chain_.reset();
     pace_.reset();
     chipIdentifier_.clear();
     paceChat_.reset();

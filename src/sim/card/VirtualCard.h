@@ -73,7 +73,14 @@ private:
         int nextStep = 1;
     };
 
+    // A command whose data came in chained parts (ISO/IEC 7816-4 command chaining).
+    struct PendingChain {
+        std::uint8_t cla, ins, p1, p2;
+        Bytes data;
+    };
+
     ResponseApdu processProtected(const CommandApdu& command);
+    ResponseApdu receive(const CommandApdu& command);
     ResponseApdu dispatch(const CommandApdu& command);
     ResponseApdu manageSecurityEnvironment(const CommandApdu& command);
     ResponseApdu selectPace(const CommandApdu& command);
@@ -107,6 +114,7 @@ private:
     Bytes atr_;
     std::optional<sim::PaceTestHooks> paceHooks_;
     std::optional<PaceRun> pace_;
+    std::optional<PendingChain> chain_;
     std::optional<sim::CardSecureMessaging> secureMessaging_;
     // What the established PACE channel tells later protocols (TA, CA).
     Bytes chipIdentifier_;

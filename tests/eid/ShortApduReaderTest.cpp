@@ -1,0 +1,103 @@
+// The full self-authentication (PACE, TA, passive authentication, CA, data groups) through a
+// reader that has no extended length: long commands go out as chained short APDUs under secure
+// messaging, long files come in short pieces.
+#include <catch2/catch.hpp>
+
+#include "InProcessCard.h"
+#include "eid/SelfAuthentication.h"
+#include "sim/pki/TestPki.h"
+
+using namespace oa;
+using namespace oa::eid;
+using oa::test::InProcessCard;
+using oa::test::secret;
+
+namespace {
+
+// A reader path that refuses every extended APDU, as many contactless and older PC/SC readers.
+class ShortApduReader : public Card {
+public:
+    explicit ShortApduReader(Card& inner) : inner_(inner) {}
+    Result<ResponseApdu> transmit(const CommandApdu& command) override {
+        const Bytes encoded = command.encode();
+        if (command.isExtended() || encoded.size() > 261) {
+            ++extendedRefused;
+            return makeError(ErrorCode::CardError, "extended APDU on a short-only reader",
+                             toHex(command.header()));
+        }
+        // GENERAL AUTHENTICATE chains PACE's steps; every other chained command is a split one.
+        if (command.isChained() && command.ins() != 0x86) ++chainedParts;
+        if (command.isChained() && command.ins() == 0x2A) ++chainedCertificateParts;
+        return inner_.transmit(command);
+    }
+    const Bytes& atr() const override { return inner_.atr(); }
+    std::string readerName() const override { return inner_.readerName(); }
+    bool supportsExtendedLength() const override { return false; }
+
+    int extendedRefused = 0;
+    int chainedParts = 0;
+    int chainedCertificateParts = 0;
+
+private:
+    Card& inner_;
+};
+
+const TerminalIdentity& testTerminal() {
+    static const TerminalIdentity identity = [] {
+        const auto& pki = sim::TestPki::builtIn();
+        auto loaded = TerminalIdentity::fromMemory(pki.terminalChain(), pki.terminalKeyPkcs8());
+        REQUIRE(loaded);
+        return std::move(*loaded);
+    }();
+    return identity;
+}
+
+CardSecurityVerifier testCscaOnly() {
+    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
+    REQUIRE(trust);
+    return passiveAuthentication(std::move(*trust));
+}
+
+SelfAuthenticationRequest everything() {
+    SelfAuthenticationRequest request;
+    request.dataGroups = allDataGroups();
+    request.pin = secret("123456");
+    return request;
+}
+
+}  // namespace
+
+TEST_CASE("Self-authentication through a reader without extended length reads every data group",
+          "[selfauth][short]") {
+    const char* profileName = GENERATE("mustermann", "mustermann-p512");
+    DYNAMIC_SECTION("profile " << profileName) {
+        const sim::CardProfile profile = InProcessCard::profile(profileName);
+        InProcessCard sim(profile);
+        ShortApduReader reader(*sim.card);
+        SelfAuthentication session(reader, testTerminal(), testCscaOnly());
+        auto result = session.run(everything());
+        INFO((result ? std::string() : result.error().message + " / " + result.error().detail));
+        REQUIRE(result);
+        CHECK(reader.extendedRefused == 0);
+        CHECK(sim.virtualCard->chipAuthenticated());
+        CHECK(result->data.familyNames == profile.person.familyNames);
+        CHECK(result->data.givenNames == profile.person.givenNames);
+        CHECK_FALSE(result->documentSigner.empty());
+        // The certificates of the terminal chain outgrow one short protected APDU.
+        CHECK(reader.chainedCertificateParts > 0);
+    }
+}
+
+TEST_CASE("After a self-authentication over a short-only reader the next one works as well",
+          "[selfauth][short]") {
+    InProcessCard sim(InProcessCard::profile("mustermann-p512"));
+    ShortApduReader reader(*sim.card);
+    for (int run = 0; run < 2; ++run) {
+        SelfAuthentication session(reader, testTerminal(), testCscaOnly());
+        auto result = session.run(everything());
+        INFO("run " << run);
+        REQUIRE(result);
+        CHECK(result->data.familyNames == "MUSTERMANN");
+    }
+    CHECK(reader.extendedRefused == 0);
+}
