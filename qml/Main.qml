@@ -6,13 +6,15 @@ import Qt.labs.settings
 import OpenAusweis
 
 // The main window: a navigation column on the left, one page at a time on the right. Later
-// screens (authentication, PIN management, my data) join as one more button and one more page.
+// screens (authentication) join as one more button and one more page.
 ApplicationWindow {
     id: window
 
     required property ReaderListModel readers
     required property Language language
     required property string version
+    required property PinManagementController pinManagement
+    required property SelfReadController selfRead
 
     // 0: follow the system, 1: light, 2: dark
     property int appearance: 0
@@ -99,7 +101,15 @@ ApplicationWindow {
 
             StartPage {
                 readers: window.readers
-                onShowReadersRequested: window.showPage(1)
+                onShowReadersRequested: window.showPage(3)
+            }
+            MyDataPage {
+                controller: window.selfRead
+                demoActive: window.readers.demoActive
+            }
+            PinManagementPage {
+                controller: window.pinManagement
+                demoActive: window.readers.demoActive
             }
             ReadersPage {
                 readers: window.readers

@@ -19,25 +19,45 @@ ColumnLayout {
         symbol: "\u2302"
         checked: bar.currentIndex === 0
         onClicked: bar.currentIndex = 0
-        KeyNavigation.down: readersButton
+        KeyNavigation.down: myDataButton
         focus: true
+    }
+    NavigationButton {
+        id: myDataButton
+        objectName: "myDataNavigation"
+        text: qsTr("My data")
+        symbol: "\u263a"
+        checked: bar.currentIndex === 1
+        onClicked: bar.currentIndex = 1
+        KeyNavigation.up: startButton
+        KeyNavigation.down: pinButton
+    }
+    NavigationButton {
+        id: pinButton
+        objectName: "pinNavigation"
+        text: qsTr("PIN management")
+        symbol: "\u2731"
+        checked: bar.currentIndex === 2
+        onClicked: bar.currentIndex = 2
+        KeyNavigation.up: myDataButton
+        KeyNavigation.down: readersButton
     }
     NavigationButton {
         id: readersButton
         text: qsTr("Readers & diagnosis")
         symbol: "\u2630"
         badge: bar.readers.serviceAvailable ? "" : "!"
-        checked: bar.currentIndex === 1
-        onClicked: bar.currentIndex = 1
-        KeyNavigation.up: startButton
+        checked: bar.currentIndex === 3
+        onClicked: bar.currentIndex = 3
+        KeyNavigation.up: pinButton
         KeyNavigation.down: settingsButton
     }
     NavigationButton {
         id: settingsButton
         text: qsTr("Settings")
         symbol: "\u2699"
-        checked: bar.currentIndex === 2
-        onClicked: bar.currentIndex = 2
+        checked: bar.currentIndex === 4
+        onClicked: bar.currentIndex = 4
         KeyNavigation.up: readersButton
         KeyNavigation.down: helpButton
     }
@@ -45,8 +65,8 @@ ColumnLayout {
         id: helpButton
         text: qsTr("Help and about")
         symbol: "?"
-        checked: bar.currentIndex === 3
-        onClicked: bar.currentIndex = 3
+        checked: bar.currentIndex === 5
+        onClicked: bar.currentIndex = 5
         KeyNavigation.up: settingsButton
     }
 }

@@ -86,6 +86,206 @@ GERMAN = {
     "A simulated card lets you try out OpenAusweis without a reader. It is not your ID card, and nothing done with it has legal effect. You can switch demo mode off in the settings.":
         "Mit einer simulierten Karte können Sie OpenAusweis ohne Kartenleser ausprobieren. Sie ist nicht Ihr Ausweis, und nichts, was Sie damit tun, ist rechtlich wirksam. Sie können den Demomodus in den Einstellungen ausschalten.",
     "Show readers and diagnosis": "Kartenleser und Diagnose anzeigen",
+    "DEMO: simulated card":
+        "DEMO: simulierte Karte",
+    "This is the built-in test card, not your ID card. Its data belongs to a test person and nothing done with it has legal effect.":
+        "Dies ist die eingebaute Testkarte, nicht Ihr Ausweis. Ihre Daten gehören einer Testperson, und nichts, was Sie damit tun, hat rechtliche Wirkung.",
+    "Document type":
+        "Dokumentart",
+    "Issuing state":
+        "Ausstellender Staat",
+    "Date of expiry":
+        "Gültig bis",
+    "Given names":
+        "Vornamen",
+    "Family names":
+        "Familienname",
+    "Artistic or religious name":
+        "Künstler- oder Ordensname",
+    "Academic title":
+        "Doktorgrad",
+    "Date of birth":
+        "Geburtsdatum",
+    "Place of birth":
+        "Geburtsort",
+    "Nationality":
+        "Staatsangehörigkeit",
+    "Sex":
+        "Geschlecht",
+    "Optional data":
+        "Optionale Daten",
+    "Birth name":
+        "Geburtsname",
+    "Written signature":
+        "Unterschrift",
+    "Date of issuance":
+        "Ausstellungsdatum",
+    "Address":
+        "Anschrift",
+    "Community ID":
+        "Gemeindeschlüssel",
+    "Residence permit I":
+        "Nebenbestimmungen I",
+    "Residence permit II":
+        "Nebenbestimmungen II",
+    "Phone number":
+        "Telefonnummer",
+    "E-mail address":
+        "E-Mail-Adresse",
+    "My data":
+        "Meine Daten",
+    "Your card was checked as genuine and read.":
+        "Ihre Karte wurde als echt geprüft und ausgelesen.",
+    "No card was found. Place the card on the reader and try again.":
+        "Es wurde keine Karte gefunden. Legen Sie die Karte auf den Kartenleser und versuchen Sie es erneut.",
+    "Please enter your six-digit PIN (and the six-digit CAN if asked).":
+        "Bitte geben Sie Ihre sechsstellige PIN ein (und, falls verlangt, die sechsstellige CAN).",
+    "The PIN was wrong. Two tries are left.":
+        "Die PIN war falsch. Sie haben noch zwei Versuche.",
+    "The PIN was wrong. Enter the CAN with your PIN for the last try.":
+        "Die PIN war falsch. Geben Sie für den letzten Versuch die CAN zusammen mit Ihrer PIN ein.",
+    "The PIN is blocked. Unblock it with the PUK under PIN management.":
+        "Die PIN ist gesperrt. Entsperren Sie sie unter „PIN-Verwaltung“ mit der PUK.",
+    "Replace the transport PIN with your own PIN under PIN management first.":
+        "Ersetzen Sie zuerst unter „PIN-Verwaltung“ die Transport-PIN durch Ihre eigene PIN.",
+    "The online ID function of this card is switched off.":
+        "Die Online-Ausweisfunktion dieser Karte ist ausgeschaltet.",
+    "The card could not be read.":
+        "Die Karte konnte nicht ausgelesen werden.",
+    "See which data is stored on your card. The data is read only on this computer and is not sent anywhere.":
+        "Sehen Sie, welche Daten auf Ihrer Karte gespeichert sind. Die Daten werden nur auf diesem Computer gelesen und nirgendwohin gesendet.",
+    "PIN (6 digits)":
+        "PIN (6 Ziffern)",
+    "My PIN is suspended: enter the CAN too":
+        "Meine PIN ist vorübergehend gesperrt: auch die CAN eingeben",
+    "Card access number (CAN), 6 digits on the front of the card":
+        "Zugangsnummer (CAN), 6 Ziffern auf der Vorderseite der Karte",
+    "Read my data":
+        "Meine Daten auslesen",
+    "Connecting to the card":
+        "Verbindung zur Karte",
+    "Checking the PIN (PACE)":
+        "PIN-Prüfung (PACE)",
+    "Showing the card who is reading (terminal authentication)":
+        "Der Karte zeigen, wer liest (Terminal-Authentisierung)",
+    "Checking the card is genuine (passive and chip authentication)":
+        "Echtheit der Karte prüfen (passive und Chip-Authentisierung)",
+    "Reading the data":
+        "Daten auslesen",
+    "Technical detail: %1":
+        "Technische Einzelheit: %1",
+    "Data on the card (demo card)":
+        "Daten auf der Karte (Demokarte)",
+    "Data on the card":
+        "Daten auf der Karte",
+    "DEMO – Test card":
+        "DEMO – Testkarte",
+    "Your ID card":
+        "Ihr Ausweis",
+    "PIN management":
+        "PIN-Verwaltung",
+    "%1 of %2 digits entered":
+        "%1 von %2 Ziffern eingegeben",
+    "Hide keypad":
+        "Ziffernfeld ausblenden",
+    "Keypad":
+        "Ziffernfeld",
+    "Hide the on-screen keypad for %1":
+        "Bildschirm-Ziffernfeld für %1 ausblenden",
+    "Show an on-screen keypad for %1":
+        "Bildschirm-Ziffernfeld für %1 einblenden",
+    "On-screen keypad":
+        "Bildschirm-Ziffernfeld",
+    "Erase the last digit":
+        "Letzte Ziffer löschen",
+    "Your PIN is ready to use":
+        "Ihre PIN ist einsatzbereit",
+    "Two tries left":
+        "Noch zwei Versuche",
+    "PIN suspended: one try left":
+        "PIN vorübergehend gesperrt: ein Versuch übrig",
+    "PIN blocked":
+        "PIN gesperrt",
+    "PIN blocked and PUK used up":
+        "PIN gesperrt und PUK verbraucht",
+    "Transport PIN still active":
+        "Transport-PIN noch aktiv",
+    "Online ID function switched off":
+        "Online-Ausweisfunktion ausgeschaltet",
+    "PIN status not read yet":
+        "PIN-Status noch nicht gelesen",
+    "The card allows %1 tries before the PIN is suspended.":
+        "Die Karte erlaubt %1 Versuche, bevor die PIN vorübergehend gesperrt wird.",
+    "A wrong PIN was entered once. After one more wrong PIN, the card asks for the card access number (CAN) before the last try.":
+        "Einmal wurde eine falsche PIN eingegeben. Nach einer weiteren falschen PIN verlangt die Karte vor dem letzten Versuch die Zugangsnummer (CAN).",
+    "Two wrong PINs were entered. To protect you, the last try needs the six-digit card access number (CAN) printed on the front of the card first.":
+        "Zweimal wurde eine falsche PIN eingegeben. Zu Ihrem Schutz braucht der letzte Versuch zuerst die sechsstellige Zugangsnummer (CAN) von der Vorderseite der Karte.",
+    "The PIN was entered wrongly three times. The ten-digit PUK from your PIN letter unblocks it.":
+        "Die PIN wurde dreimal falsch eingegeben. Die zehnstellige PUK aus Ihrem PIN-Brief entsperrt sie.",
+    "The PIN is blocked and the PUK has been used ten times, so it cannot unblock the PIN any more.":
+        "Die PIN ist gesperrt und die PUK wurde zehnmal verwendet; sie kann die PIN nicht mehr entsperren.",
+    "The card still has the five-digit transport PIN from the PIN letter. Replace it with your own six-digit PIN before the first use.":
+        "Die Karte hat noch die fünfstellige Transport-PIN aus dem PIN-Brief. Ersetzen Sie sie vor der ersten Nutzung durch Ihre eigene sechsstellige PIN.",
+    "The card cannot be used online until the online ID function is switched on.":
+        "Die Karte kann erst online genutzt werden, wenn die Online-Ausweisfunktion eingeschaltet ist.",
+    "Place the card on the reader and read the status. Reading it costs no try.":
+        "Legen Sie die Karte auf den Kartenleser und lesen Sie den Status. Das Lesen kostet keinen Versuch.",
+    "Nothing to do. You can change your PIN at any time.":
+        "Nichts zu tun. Sie können Ihre PIN jederzeit ändern.",
+    "Enter the PIN carefully. If you are unsure, change it now while you still know it.":
+        "Geben Sie die PIN sorgfältig ein. Wenn Sie unsicher sind, ändern Sie sie jetzt, solange Sie sie noch kennen.",
+    "Enter the CAN, then your current PIN, and choose a new PIN.":
+        "Geben Sie die CAN, dann Ihre aktuelle PIN ein und wählen Sie eine neue PIN.",
+    "Enter the PUK from your PIN letter below. The PIN then has three tries again.":
+        "Geben Sie unten die PUK aus Ihrem PIN-Brief ein. Die PIN hat danach wieder drei Versuche.",
+    "Order a new PIN letter with the PIN reset service, or ask your citizens' office for a new PIN.":
+        "Bestellen Sie beim PIN-Rücksetzdienst einen neuen PIN-Brief oder lassen Sie sich im Bürgeramt eine neue PIN geben.",
+    "Enter the five-digit transport PIN and choose your own six-digit PIN.":
+        "Geben Sie die fünfstellige Transport-PIN ein und wählen Sie Ihre eigene sechsstellige PIN.",
+    "Your citizens' office can switch the online ID function on.":
+        "Ihr Bürgeramt kann die Online-Ausweisfunktion einschalten.",
+    "The PIN status was read from the card.":
+        "Der PIN-Status wurde von der Karte gelesen.",
+    "Your PIN was changed. Use the new six-digit PIN from now on.":
+        "Ihre PIN wurde geändert. Verwenden Sie ab jetzt die neue sechsstellige PIN.",
+    "The PIN was unblocked. It has three tries again.":
+        "Die PIN wurde entsperrt. Sie hat wieder drei Versuche.",
+    "Please check the digits: the PIN has 6 digits (the transport PIN 5), the CAN 6 and the PUK 10.":
+        "Bitte prüfen Sie die Ziffern: Die PIN hat 6 Ziffern (die Transport-PIN 5), die CAN 6 und die PUK 10.",
+    "That did not work. The current status is shown above.":
+        "Das hat nicht geklappt. Oben steht der aktuelle Status.",
+    "Read PIN status":
+        "PIN-Status lesen",
+    "What do you want to do?":
+        "Was möchten Sie tun?",
+    "Change PIN":
+        "PIN ändern",
+    "Unblock with PUK":
+        "Mit PUK entsperren",
+    "First use: I have the five-digit transport PIN from the PIN letter":
+        "Erste Nutzung: Ich habe die fünfstellige Transport-PIN aus dem PIN-Brief",
+    "Transport PIN (5 digits)":
+        "Transport-PIN (5 Ziffern)",
+    "Current PIN (6 digits)":
+        "Aktuelle PIN (6 Ziffern)",
+    "New PIN (6 digits)":
+        "Neue PIN (6 Ziffern)",
+    "Repeat the new PIN":
+        "Neue PIN wiederholen",
+    "⚠ The two new PINs differ.":
+        "⚠ Die beiden neuen PINs stimmen nicht überein.",
+    "PUK (10 digits from the PIN letter)":
+        "PUK (10 Ziffern aus dem PIN-Brief)",
+    "Unblock PIN":
+        "PIN entsperren",
+    "Writing the new PIN":
+        "Neue PIN schreiben",
+    "Progress":
+        "Fortschritt",
+    "%1 (in progress)":
+        "%1 (läuft)",
+    "%1 (done)":
+        "%1 (erledigt)",
 }
 
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}

@@ -25,6 +25,104 @@
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <source>DEMO: simulated card</source>
+        <translation>DEMO: simulierte Karte</translation>
+    </message>
+    <message>
+        <source>This is the built-in test card, not your ID card. Its data belongs to a test person and nothing done with it has legal effect.</source>
+        <translation>Dies ist die eingebaute Testkarte, nicht Ihr Ausweis. Ihre Daten gehören einer Testperson, und nichts, was Sie damit tun, hat rechtliche Wirkung.</translation>
+    </message>
+</context>
+<context>
+    <name>EidData</name>
+    <message>
+        <source>Document type</source>
+        <translation>Dokumentart</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>Ausstellender Staat</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Vornamen</translation>
+    </message>
+    <message>
+        <source>Family names</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <source>Artistic or religious name</source>
+        <translation>Künstler- oder Ordensname</translation>
+    </message>
+    <message>
+        <source>Academic title</source>
+        <translation>Doktorgrad</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Geburtsort</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Optional data</source>
+        <translation>Optionale Daten</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Geburtsname</translation>
+    </message>
+    <message>
+        <source>Written signature</source>
+        <translation>Unterschrift</translation>
+    </message>
+    <message>
+        <source>Date of issuance</source>
+        <translation>Ausstellungsdatum</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Community ID</source>
+        <translation>Gemeindeschlüssel</translation>
+    </message>
+    <message>
+        <source>Residence permit I</source>
+        <translation>Nebenbestimmungen I</translation>
+    </message>
+    <message>
+        <source>Residence permit II</source>
+        <translation>Nebenbestimmungen II</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+</context>
+<context>
     <name>HelpPage</name>
     <message>
         <source>Help and about</source>
@@ -67,6 +165,109 @@
     </message>
 </context>
 <context>
+    <name>MyDataPage</name>
+    <message>
+        <source>My data</source>
+        <translation>Meine Daten</translation>
+    </message>
+    <message>
+        <source>Your card was checked as genuine and read.</source>
+        <translation>Ihre Karte wurde als echt geprüft und ausgelesen.</translation>
+    </message>
+    <message>
+        <source>No card was found. Place the card on the reader and try again.</source>
+        <translation>Es wurde keine Karte gefunden. Legen Sie die Karte auf den Kartenleser und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Please enter your six-digit PIN (and the six-digit CAN if asked).</source>
+        <translation>Bitte geben Sie Ihre sechsstellige PIN ein (und, falls verlangt, die sechsstellige CAN).</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>Die PIN war falsch. Sie haben noch zwei Versuche.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Enter the CAN with your PIN for the last try.</source>
+        <translation>Die PIN war falsch. Geben Sie für den letzten Versuch die CAN zusammen mit Ihrer PIN ein.</translation>
+    </message>
+    <message>
+        <source>The PIN is blocked. Unblock it with the PUK under PIN management.</source>
+        <translation>Die PIN ist gesperrt. Entsperren Sie sie unter „PIN-Verwaltung“ mit der PUK.</translation>
+    </message>
+    <message>
+        <source>Replace the transport PIN with your own PIN under PIN management first.</source>
+        <translation>Ersetzen Sie zuerst unter „PIN-Verwaltung“ die Transport-PIN durch Ihre eigene PIN.</translation>
+    </message>
+    <message>
+        <source>The online ID function of this card is switched off.</source>
+        <translation>Die Online-Ausweisfunktion dieser Karte ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The card could not be read.</source>
+        <translation>Die Karte konnte nicht ausgelesen werden.</translation>
+    </message>
+    <message>
+        <source>See which data is stored on your card. The data is read only on this computer and is not sent anywhere.</source>
+        <translation>Sehen Sie, welche Daten auf Ihrer Karte gespeichert sind. Die Daten werden nur auf diesem Computer gelesen und nirgendwohin gesendet.</translation>
+    </message>
+    <message>
+        <source>PIN (6 digits)</source>
+        <translation>PIN (6 Ziffern)</translation>
+    </message>
+    <message>
+        <source>My PIN is suspended: enter the CAN too</source>
+        <translation>Meine PIN ist vorübergehend gesperrt: auch die CAN eingeben</translation>
+    </message>
+    <message>
+        <source>Card access number (CAN), 6 digits on the front of the card</source>
+        <translation>Zugangsnummer (CAN), 6 Ziffern auf der Vorderseite der Karte</translation>
+    </message>
+    <message>
+        <source>Read my data</source>
+        <translation>Meine Daten auslesen</translation>
+    </message>
+    <message>
+        <source>Connecting to the card</source>
+        <translation>Verbindung zur Karte</translation>
+    </message>
+    <message>
+        <source>Checking the PIN (PACE)</source>
+        <translation>PIN-Prüfung (PACE)</translation>
+    </message>
+    <message>
+        <source>Showing the card who is reading (terminal authentication)</source>
+        <translation>Der Karte zeigen, wer liest (Terminal-Authentisierung)</translation>
+    </message>
+    <message>
+        <source>Checking the card is genuine (passive and chip authentication)</source>
+        <translation>Echtheit der Karte prüfen (passive und Chip-Authentisierung)</translation>
+    </message>
+    <message>
+        <source>Reading the data</source>
+        <translation>Daten auslesen</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technische Einzelheit: %1</translation>
+    </message>
+    <message>
+        <source>Data on the card (demo card)</source>
+        <translation>Daten auf der Karte (Demokarte)</translation>
+    </message>
+    <message>
+        <source>Data on the card</source>
+        <translation>Daten auf der Karte</translation>
+    </message>
+    <message>
+        <source>DEMO – Test card</source>
+        <translation>DEMO – Testkarte</translation>
+    </message>
+    <message>
+        <source>Your ID card</source>
+        <translation>Ihr Ausweis</translation>
+    </message>
+</context>
+<context>
     <name>NavigationBar</name>
     <message>
         <source>Screens</source>
@@ -88,12 +289,245 @@
         <source>Help and about</source>
         <translation>Hilfe und Info</translation>
     </message>
+    <message>
+        <source>My data</source>
+        <translation>Meine Daten</translation>
+    </message>
+    <message>
+        <source>PIN management</source>
+        <translation>PIN-Verwaltung</translation>
+    </message>
 </context>
 <context>
     <name>NavigationButton</name>
     <message>
         <source>%1, needs attention</source>
         <translation>%1, erfordert Aufmerksamkeit</translation>
+    </message>
+</context>
+<context>
+    <name>PinField</name>
+    <message>
+        <source>%1 of %2 digits entered</source>
+        <translation>%1 von %2 Ziffern eingegeben</translation>
+    </message>
+    <message>
+        <source>Hide keypad</source>
+        <translation>Ziffernfeld ausblenden</translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <translation>Ziffernfeld</translation>
+    </message>
+    <message>
+        <source>Hide the on-screen keypad for %1</source>
+        <translation>Bildschirm-Ziffernfeld für %1 ausblenden</translation>
+    </message>
+    <message>
+        <source>Show an on-screen keypad for %1</source>
+        <translation>Bildschirm-Ziffernfeld für %1 einblenden</translation>
+    </message>
+</context>
+<context>
+    <name>PinKeypad</name>
+    <message>
+        <source>On-screen keypad</source>
+        <translation>Bildschirm-Ziffernfeld</translation>
+    </message>
+    <message>
+        <source>Erase the last digit</source>
+        <translation>Letzte Ziffer löschen</translation>
+    </message>
+</context>
+<context>
+    <name>PinManagementPage</name>
+    <message>
+        <source>PIN management</source>
+        <translation>PIN-Verwaltung</translation>
+    </message>
+    <message>
+        <source>Your PIN is ready to use</source>
+        <translation>Ihre PIN ist einsatzbereit</translation>
+    </message>
+    <message>
+        <source>Two tries left</source>
+        <translation>Noch zwei Versuche</translation>
+    </message>
+    <message>
+        <source>PIN suspended: one try left</source>
+        <translation>PIN vorübergehend gesperrt: ein Versuch übrig</translation>
+    </message>
+    <message>
+        <source>PIN blocked</source>
+        <translation>PIN gesperrt</translation>
+    </message>
+    <message>
+        <source>PIN blocked and PUK used up</source>
+        <translation>PIN gesperrt und PUK verbraucht</translation>
+    </message>
+    <message>
+        <source>Transport PIN still active</source>
+        <translation>Transport-PIN noch aktiv</translation>
+    </message>
+    <message>
+        <source>Online ID function switched off</source>
+        <translation>Online-Ausweisfunktion ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>PIN status not read yet</source>
+        <translation>PIN-Status noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>The card allows %1 tries before the PIN is suspended.</source>
+        <translation>Die Karte erlaubt %1 Versuche, bevor die PIN vorübergehend gesperrt wird.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered once. After one more wrong PIN, the card asks for the card access number (CAN) before the last try.</source>
+        <translation>Einmal wurde eine falsche PIN eingegeben. Nach einer weiteren falschen PIN verlangt die Karte vor dem letzten Versuch die Zugangsnummer (CAN).</translation>
+    </message>
+    <message>
+        <source>Two wrong PINs were entered. To protect you, the last try needs the six-digit card access number (CAN) printed on the front of the card first.</source>
+        <translation>Zweimal wurde eine falsche PIN eingegeben. Zu Ihrem Schutz braucht der letzte Versuch zuerst die sechsstellige Zugangsnummer (CAN) von der Vorderseite der Karte.</translation>
+    </message>
+    <message>
+        <source>The PIN was entered wrongly three times. The ten-digit PUK from your PIN letter unblocks it.</source>
+        <translation>Die PIN wurde dreimal falsch eingegeben. Die zehnstellige PUK aus Ihrem PIN-Brief entsperrt sie.</translation>
+    </message>
+    <message>
+        <source>The PIN is blocked and the PUK has been used ten times, so it cannot unblock the PIN any more.</source>
+        <translation>Die PIN ist gesperrt und die PUK wurde zehnmal verwendet; sie kann die PIN nicht mehr entsperren.</translation>
+    </message>
+    <message>
+        <source>The card still has the five-digit transport PIN from the PIN letter. Replace it with your own six-digit PIN before the first use.</source>
+        <translation>Die Karte hat noch die fünfstellige Transport-PIN aus dem PIN-Brief. Ersetzen Sie sie vor der ersten Nutzung durch Ihre eigene sechsstellige PIN.</translation>
+    </message>
+    <message>
+        <source>The card cannot be used online until the online ID function is switched on.</source>
+        <translation>Die Karte kann erst online genutzt werden, wenn die Online-Ausweisfunktion eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>Place the card on the reader and read the status. Reading it costs no try.</source>
+        <translation>Legen Sie die Karte auf den Kartenleser und lesen Sie den Status. Das Lesen kostet keinen Versuch.</translation>
+    </message>
+    <message>
+        <source>Nothing to do. You can change your PIN at any time.</source>
+        <translation>Nichts zu tun. Sie können Ihre PIN jederzeit ändern.</translation>
+    </message>
+    <message>
+        <source>Enter the PIN carefully. If you are unsure, change it now while you still know it.</source>
+        <translation>Geben Sie die PIN sorgfältig ein. Wenn Sie unsicher sind, ändern Sie sie jetzt, solange Sie sie noch kennen.</translation>
+    </message>
+    <message>
+        <source>Enter the CAN, then your current PIN, and choose a new PIN.</source>
+        <translation>Geben Sie die CAN, dann Ihre aktuelle PIN ein und wählen Sie eine neue PIN.</translation>
+    </message>
+    <message>
+        <source>Enter the PUK from your PIN letter below. The PIN then has three tries again.</source>
+        <translation>Geben Sie unten die PUK aus Ihrem PIN-Brief ein. Die PIN hat danach wieder drei Versuche.</translation>
+    </message>
+    <message>
+        <source>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</source>
+        <translation>Bestellen Sie beim PIN-Rücksetzdienst einen neuen PIN-Brief oder lassen Sie sich im Bürgeramt eine neue PIN geben.</translation>
+    </message>
+    <message>
+        <source>Enter the five-digit transport PIN and choose your own six-digit PIN.</source>
+        <translation>Geben Sie die fünfstellige Transport-PIN ein und wählen Sie Ihre eigene sechsstellige PIN.</translation>
+    </message>
+    <message>
+        <source>Your citizens&apos; office can switch the online ID function on.</source>
+        <translation>Ihr Bürgeramt kann die Online-Ausweisfunktion einschalten.</translation>
+    </message>
+    <message>
+        <source>The PIN status was read from the card.</source>
+        <translation>Der PIN-Status wurde von der Karte gelesen.</translation>
+    </message>
+    <message>
+        <source>Your PIN was changed. Use the new six-digit PIN from now on.</source>
+        <translation>Ihre PIN wurde geändert. Verwenden Sie ab jetzt die neue sechsstellige PIN.</translation>
+    </message>
+    <message>
+        <source>The PIN was unblocked. It has three tries again.</source>
+        <translation>Die PIN wurde entsperrt. Sie hat wieder drei Versuche.</translation>
+    </message>
+    <message>
+        <source>No card was found. Place the card on the reader and try again.</source>
+        <translation>Es wurde keine Karte gefunden. Legen Sie die Karte auf den Kartenleser und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Please check the digits: the PIN has 6 digits (the transport PIN 5), the CAN 6 and the PUK 10.</source>
+        <translation>Bitte prüfen Sie die Ziffern: Die PIN hat 6 Ziffern (die Transport-PIN 5), die CAN 6 und die PUK 10.</translation>
+    </message>
+    <message>
+        <source>That did not work. The current status is shown above.</source>
+        <translation>Das hat nicht geklappt. Oben steht der aktuelle Status.</translation>
+    </message>
+    <message>
+        <source>Read PIN status</source>
+        <translation>PIN-Status lesen</translation>
+    </message>
+    <message>
+        <source>What do you want to do?</source>
+        <translation>Was möchten Sie tun?</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>PIN ändern</translation>
+    </message>
+    <message>
+        <source>Unblock with PUK</source>
+        <translation>Mit PUK entsperren</translation>
+    </message>
+    <message>
+        <source>First use: I have the five-digit transport PIN from the PIN letter</source>
+        <translation>Erste Nutzung: Ich habe die fünfstellige Transport-PIN aus dem PIN-Brief</translation>
+    </message>
+    <message>
+        <source>Card access number (CAN), 6 digits on the front of the card</source>
+        <translation>Zugangsnummer (CAN), 6 Ziffern auf der Vorderseite der Karte</translation>
+    </message>
+    <message>
+        <source>Transport PIN (5 digits)</source>
+        <translation>Transport-PIN (5 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Current PIN (6 digits)</source>
+        <translation>Aktuelle PIN (6 Ziffern)</translation>
+    </message>
+    <message>
+        <source>New PIN (6 digits)</source>
+        <translation>Neue PIN (6 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>⚠ The two new PINs differ.</source>
+        <translation>⚠ Die beiden neuen PINs stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>PUK (10 digits from the PIN letter)</source>
+        <translation>PUK (10 Ziffern aus dem PIN-Brief)</translation>
+    </message>
+    <message>
+        <source>Unblock PIN</source>
+        <translation>PIN entsperren</translation>
+    </message>
+    <message>
+        <source>Connecting to the card</source>
+        <translation>Verbindung zur Karte</translation>
+    </message>
+    <message>
+        <source>Checking the PIN (PACE)</source>
+        <translation>PIN-Prüfung (PACE)</translation>
+    </message>
+    <message>
+        <source>Writing the new PIN</source>
+        <translation>Neue PIN schreiben</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technische Einzelheit: %1</translation>
     </message>
 </context>
 <context>
@@ -289,6 +723,21 @@
     <message>
         <source>Connect a card reader for contactless cards. This screen updates by itself as soon as a reader appears.</source>
         <translation>Schließen Sie einen Kartenleser für kontaktlose Karten an. Diese Anzeige aktualisiert sich von selbst, sobald ein Kartenleser erscheint.</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>%1 (in progress)</source>
+        <translation>%1 (läuft)</translation>
+    </message>
+    <message>
+        <source>%1 (done)</source>
+        <translation>%1 (erledigt)</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,104 @@
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <source>DEMO: simulated card</source>
+        <translation>DEMO: simulated card</translation>
+    </message>
+    <message>
+        <source>This is the built-in test card, not your ID card. Its data belongs to a test person and nothing done with it has legal effect.</source>
+        <translation>This is the built-in test card, not your ID card. Its data belongs to a test person and nothing done with it has legal effect.</translation>
+    </message>
+</context>
+<context>
+    <name>EidData</name>
+    <message>
+        <source>Document type</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>Issuing state</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>Date of expiry</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Given names</translation>
+    </message>
+    <message>
+        <source>Family names</source>
+        <translation>Family names</translation>
+    </message>
+    <message>
+        <source>Artistic or religious name</source>
+        <translation>Artistic or religious name</translation>
+    </message>
+    <message>
+        <source>Academic title</source>
+        <translation>Academic title</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Optional data</source>
+        <translation>Optional data</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Birth name</translation>
+    </message>
+    <message>
+        <source>Written signature</source>
+        <translation>Written signature</translation>
+    </message>
+    <message>
+        <source>Date of issuance</source>
+        <translation>Date of issuance</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Community ID</source>
+        <translation>Community ID</translation>
+    </message>
+    <message>
+        <source>Residence permit I</source>
+        <translation>Residence permit I</translation>
+    </message>
+    <message>
+        <source>Residence permit II</source>
+        <translation>Residence permit II</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+</context>
+<context>
     <name>HelpPage</name>
     <message>
         <source>Help and about</source>
@@ -67,6 +165,109 @@
     </message>
 </context>
 <context>
+    <name>MyDataPage</name>
+    <message>
+        <source>My data</source>
+        <translation>My data</translation>
+    </message>
+    <message>
+        <source>Your card was checked as genuine and read.</source>
+        <translation>Your card was checked as genuine and read.</translation>
+    </message>
+    <message>
+        <source>No card was found. Place the card on the reader and try again.</source>
+        <translation>No card was found. Place the card on the reader and try again.</translation>
+    </message>
+    <message>
+        <source>Please enter your six-digit PIN (and the six-digit CAN if asked).</source>
+        <translation>Please enter your six-digit PIN (and the six-digit CAN if asked).</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>The PIN was wrong. Two tries are left.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Enter the CAN with your PIN for the last try.</source>
+        <translation>The PIN was wrong. Enter the CAN with your PIN for the last try.</translation>
+    </message>
+    <message>
+        <source>The PIN is blocked. Unblock it with the PUK under PIN management.</source>
+        <translation>The PIN is blocked. Unblock it with the PUK under PIN management.</translation>
+    </message>
+    <message>
+        <source>Replace the transport PIN with your own PIN under PIN management first.</source>
+        <translation>Replace the transport PIN with your own PIN under PIN management first.</translation>
+    </message>
+    <message>
+        <source>The online ID function of this card is switched off.</source>
+        <translation>The online ID function of this card is switched off.</translation>
+    </message>
+    <message>
+        <source>The card could not be read.</source>
+        <translation>The card could not be read.</translation>
+    </message>
+    <message>
+        <source>See which data is stored on your card. The data is read only on this computer and is not sent anywhere.</source>
+        <translation>See which data is stored on your card. The data is read only on this computer and is not sent anywhere.</translation>
+    </message>
+    <message>
+        <source>PIN (6 digits)</source>
+        <translation>PIN (6 digits)</translation>
+    </message>
+    <message>
+        <source>My PIN is suspended: enter the CAN too</source>
+        <translation>My PIN is suspended: enter the CAN too</translation>
+    </message>
+    <message>
+        <source>Card access number (CAN), 6 digits on the front of the card</source>
+        <translation>Card access number (CAN), 6 digits on the front of the card</translation>
+    </message>
+    <message>
+        <source>Read my data</source>
+        <translation>Read my data</translation>
+    </message>
+    <message>
+        <source>Connecting to the card</source>
+        <translation>Connecting to the card</translation>
+    </message>
+    <message>
+        <source>Checking the PIN (PACE)</source>
+        <translation>Checking the PIN (PACE)</translation>
+    </message>
+    <message>
+        <source>Showing the card who is reading (terminal authentication)</source>
+        <translation>Showing the card who is reading (terminal authentication)</translation>
+    </message>
+    <message>
+        <source>Checking the card is genuine (passive and chip authentication)</source>
+        <translation>Checking the card is genuine (passive and chip authentication)</translation>
+    </message>
+    <message>
+        <source>Reading the data</source>
+        <translation>Reading the data</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technical detail: %1</translation>
+    </message>
+    <message>
+        <source>Data on the card (demo card)</source>
+        <translation>Data on the card (demo card)</translation>
+    </message>
+    <message>
+        <source>Data on the card</source>
+        <translation>Data on the card</translation>
+    </message>
+    <message>
+        <source>DEMO – Test card</source>
+        <translation>DEMO – Test card</translation>
+    </message>
+    <message>
+        <source>Your ID card</source>
+        <translation>Your ID card</translation>
+    </message>
+</context>
+<context>
     <name>NavigationBar</name>
     <message>
         <source>Screens</source>
@@ -88,12 +289,245 @@
         <source>Help and about</source>
         <translation>Help and about</translation>
     </message>
+    <message>
+        <source>My data</source>
+        <translation>My data</translation>
+    </message>
+    <message>
+        <source>PIN management</source>
+        <translation>PIN management</translation>
+    </message>
 </context>
 <context>
     <name>NavigationButton</name>
     <message>
         <source>%1, needs attention</source>
         <translation>%1, needs attention</translation>
+    </message>
+</context>
+<context>
+    <name>PinField</name>
+    <message>
+        <source>%1 of %2 digits entered</source>
+        <translation>%1 of %2 digits entered</translation>
+    </message>
+    <message>
+        <source>Hide keypad</source>
+        <translation>Hide keypad</translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <translation>Keypad</translation>
+    </message>
+    <message>
+        <source>Hide the on-screen keypad for %1</source>
+        <translation>Hide the on-screen keypad for %1</translation>
+    </message>
+    <message>
+        <source>Show an on-screen keypad for %1</source>
+        <translation>Show an on-screen keypad for %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinKeypad</name>
+    <message>
+        <source>On-screen keypad</source>
+        <translation>On-screen keypad</translation>
+    </message>
+    <message>
+        <source>Erase the last digit</source>
+        <translation>Erase the last digit</translation>
+    </message>
+</context>
+<context>
+    <name>PinManagementPage</name>
+    <message>
+        <source>PIN management</source>
+        <translation>PIN management</translation>
+    </message>
+    <message>
+        <source>Your PIN is ready to use</source>
+        <translation>Your PIN is ready to use</translation>
+    </message>
+    <message>
+        <source>Two tries left</source>
+        <translation>Two tries left</translation>
+    </message>
+    <message>
+        <source>PIN suspended: one try left</source>
+        <translation>PIN suspended: one try left</translation>
+    </message>
+    <message>
+        <source>PIN blocked</source>
+        <translation>PIN blocked</translation>
+    </message>
+    <message>
+        <source>PIN blocked and PUK used up</source>
+        <translation>PIN blocked and PUK used up</translation>
+    </message>
+    <message>
+        <source>Transport PIN still active</source>
+        <translation>Transport PIN still active</translation>
+    </message>
+    <message>
+        <source>Online ID function switched off</source>
+        <translation>Online ID function switched off</translation>
+    </message>
+    <message>
+        <source>PIN status not read yet</source>
+        <translation>PIN status not read yet</translation>
+    </message>
+    <message>
+        <source>The card allows %1 tries before the PIN is suspended.</source>
+        <translation>The card allows %1 tries before the PIN is suspended.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered once. After one more wrong PIN, the card asks for the card access number (CAN) before the last try.</source>
+        <translation>A wrong PIN was entered once. After one more wrong PIN, the card asks for the card access number (CAN) before the last try.</translation>
+    </message>
+    <message>
+        <source>Two wrong PINs were entered. To protect you, the last try needs the six-digit card access number (CAN) printed on the front of the card first.</source>
+        <translation>Two wrong PINs were entered. To protect you, the last try needs the six-digit card access number (CAN) printed on the front of the card first.</translation>
+    </message>
+    <message>
+        <source>The PIN was entered wrongly three times. The ten-digit PUK from your PIN letter unblocks it.</source>
+        <translation>The PIN was entered wrongly three times. The ten-digit PUK from your PIN letter unblocks it.</translation>
+    </message>
+    <message>
+        <source>The PIN is blocked and the PUK has been used ten times, so it cannot unblock the PIN any more.</source>
+        <translation>The PIN is blocked and the PUK has been used ten times, so it cannot unblock the PIN any more.</translation>
+    </message>
+    <message>
+        <source>The card still has the five-digit transport PIN from the PIN letter. Replace it with your own six-digit PIN before the first use.</source>
+        <translation>The card still has the five-digit transport PIN from the PIN letter. Replace it with your own six-digit PIN before the first use.</translation>
+    </message>
+    <message>
+        <source>The card cannot be used online until the online ID function is switched on.</source>
+        <translation>The card cannot be used online until the online ID function is switched on.</translation>
+    </message>
+    <message>
+        <source>Place the card on the reader and read the status. Reading it costs no try.</source>
+        <translation>Place the card on the reader and read the status. Reading it costs no try.</translation>
+    </message>
+    <message>
+        <source>Nothing to do. You can change your PIN at any time.</source>
+        <translation>Nothing to do. You can change your PIN at any time.</translation>
+    </message>
+    <message>
+        <source>Enter the PIN carefully. If you are unsure, change it now while you still know it.</source>
+        <translation>Enter the PIN carefully. If you are unsure, change it now while you still know it.</translation>
+    </message>
+    <message>
+        <source>Enter the CAN, then your current PIN, and choose a new PIN.</source>
+        <translation>Enter the CAN, then your current PIN, and choose a new PIN.</translation>
+    </message>
+    <message>
+        <source>Enter the PUK from your PIN letter below. The PIN then has three tries again.</source>
+        <translation>Enter the PUK from your PIN letter below. The PIN then has three tries again.</translation>
+    </message>
+    <message>
+        <source>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</source>
+        <translation>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</translation>
+    </message>
+    <message>
+        <source>Enter the five-digit transport PIN and choose your own six-digit PIN.</source>
+        <translation>Enter the five-digit transport PIN and choose your own six-digit PIN.</translation>
+    </message>
+    <message>
+        <source>Your citizens&apos; office can switch the online ID function on.</source>
+        <translation>Your citizens&apos; office can switch the online ID function on.</translation>
+    </message>
+    <message>
+        <source>The PIN status was read from the card.</source>
+        <translation>The PIN status was read from the card.</translation>
+    </message>
+    <message>
+        <source>Your PIN was changed. Use the new six-digit PIN from now on.</source>
+        <translation>Your PIN was changed. Use the new six-digit PIN from now on.</translation>
+    </message>
+    <message>
+        <source>The PIN was unblocked. It has three tries again.</source>
+        <translation>The PIN was unblocked. It has three tries again.</translation>
+    </message>
+    <message>
+        <source>No card was found. Place the card on the reader and try again.</source>
+        <translation>No card was found. Place the card on the reader and try again.</translation>
+    </message>
+    <message>
+        <source>Please check the digits: the PIN has 6 digits (the transport PIN 5), the CAN 6 and the PUK 10.</source>
+        <translation>Please check the digits: the PIN has 6 digits (the transport PIN 5), the CAN 6 and the PUK 10.</translation>
+    </message>
+    <message>
+        <source>That did not work. The current status is shown above.</source>
+        <translation>That did not work. The current status is shown above.</translation>
+    </message>
+    <message>
+        <source>Read PIN status</source>
+        <translation>Read PIN status</translation>
+    </message>
+    <message>
+        <source>What do you want to do?</source>
+        <translation>What do you want to do?</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <source>Unblock with PUK</source>
+        <translation>Unblock with PUK</translation>
+    </message>
+    <message>
+        <source>First use: I have the five-digit transport PIN from the PIN letter</source>
+        <translation>First use: I have the five-digit transport PIN from the PIN letter</translation>
+    </message>
+    <message>
+        <source>Card access number (CAN), 6 digits on the front of the card</source>
+        <translation>Card access number (CAN), 6 digits on the front of the card</translation>
+    </message>
+    <message>
+        <source>Transport PIN (5 digits)</source>
+        <translation>Transport PIN (5 digits)</translation>
+    </message>
+    <message>
+        <source>Current PIN (6 digits)</source>
+        <translation>Current PIN (6 digits)</translation>
+    </message>
+    <message>
+        <source>New PIN (6 digits)</source>
+        <translation>New PIN (6 digits)</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>Repeat the new PIN</translation>
+    </message>
+    <message>
+        <source>⚠ The two new PINs differ.</source>
+        <translation>⚠ The two new PINs differ.</translation>
+    </message>
+    <message>
+        <source>PUK (10 digits from the PIN letter)</source>
+        <translation>PUK (10 digits from the PIN letter)</translation>
+    </message>
+    <message>
+        <source>Unblock PIN</source>
+        <translation>Unblock PIN</translation>
+    </message>
+    <message>
+        <source>Connecting to the card</source>
+        <translation>Connecting to the card</translation>
+    </message>
+    <message>
+        <source>Checking the PIN (PACE)</source>
+        <translation>Checking the PIN (PACE)</translation>
+    </message>
+    <message>
+        <source>Writing the new PIN</source>
+        <translation>Writing the new PIN</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technical detail: %1</translation>
     </message>
 </context>
 <context>
@@ -289,6 +723,21 @@
     <message>
         <source>Connect a card reader for contactless cards. This screen updates by itself as soon as a reader appears.</source>
         <translation>Connect a card reader for contactless cards. This screen updates by itself as soon as a reader appears.</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>%1 (in progress)</source>
+        <translation>%1 (in progress)</translation>
+    </message>
+    <message>
+        <source>%1 (done)</source>
+        <translation>%1 (done)</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,9 @@ Desktop::Desktop(std::vector<ReaderFeed*> feeds, QObject* parent)
     : QObject(parent),
       engine_(std::make_unique<QQmlApplicationEngine>()),
       language_(engine_.get()),
-      feeds_(std::move(feeds)) {
+      feeds_(std::move(feeds)),
+      pinManagement_([this] { return chooseCard(); }),
+      selfRead_([this] { return chooseCard(); }) {
     for (ReaderFeed* feed : feeds_) {
         feed->setParent(this);
         connect(feed, &ReaderFeed::eventsOccurred, this,
@@ -49,6 +51,8 @@ bool Desktop::start() {
         {QStringLiteral("readers"), QVariant::fromValue(&readers_)},
         {QStringLiteral("language"), QVariant::fromValue(&language_)},
         {QStringLiteral("version"), QString::fromLatin1(kVersion)},
+        {QStringLiteral("pinManagement"), QVariant::fromValue(&pinManagement_)},
+        {QStringLiteral("selfRead"), QVariant::fromValue(&selfRead_)},
     });
     engine_->load(QUrl(QStringLiteral("qrc:/OpenAusweis/Main.qml")));
     return window() != nullptr;
@@ -57,6 +61,18 @@ bool Desktop::start() {
 QQuickWindow* Desktop::window() const {
     const auto roots = engine_->rootObjects();
     return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(roots.first());
+}
+
+std::optional<CardChoice> Desktop::chooseCard() {
+    const auto reader = readers_.firstCardReader();
+    if (!reader) return std::nullopt;
+    for (ReaderFeed* feed : feeds_) {
+        if (feed->source() != reader->source) continue;
+        ReaderBackend* backend = &feed->backend();
+        return CardChoice{QString::fromStdString(reader->name), reader->simulated,
+                          [backend, name = reader->name] { return backend->connect(name); }};
+    }
+    return std::nullopt;
 }
 
 void Desktop::restoreSettings() {

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "app/Language.h"
+#include "app/PinManagementController.h"
 #include "app/ReaderFeed.h"
 #include "app/ReaderListModel.h"
+#include "app/SelfReadController.h"
 
 class QQuickWindow;
 
@@ -28,16 +30,22 @@ public:
     QQmlApplicationEngine& engine() { return *engine_; }
     ReaderListModel& readers() { return readers_; }
     Language& language() { return language_; }
+    PinManagementController& pinManagement() { return pinManagement_; }
+    SelfReadController& selfRead() { return selfRead_; }
     QQuickWindow* window() const;
 
 private:
     void restoreSettings();
+    std::optional<CardChoice> chooseCard();
 
     // Goes first on destruction, so no binding sees the model or language vanish.
     std::unique_ptr<QQmlApplicationEngine> engine_;
     ReaderListModel readers_;
     Language language_;
     std::vector<ReaderFeed*> feeds_;
+    // Their worker threads end before the feeds (children) and their backends go.
+    PinManagementController pinManagement_;
+    SelfReadController selfRead_;
 };
 
 }  // namespace oa

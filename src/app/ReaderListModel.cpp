@@ -87,6 +87,12 @@ bool ReaderListModel::demoActive() const {
     return std::any_of(rows_.begin(), rows_.end(), [](const Row& row) { return row.simulated; });
 }
 
+std::optional<ReaderListModel::CardReader> ReaderListModel::firstCardReader() const {
+    for (const Row& row : rows_)
+        if (row.info.cardPresent) return CardReader{row.source, row.info.name, row.simulated};
+    return std::nullopt;
+}
+
 void ReaderListModel::setDemoMode(DemoMode mode) {
     if (mode == demoMode_) return;
     demoMode_ = mode;

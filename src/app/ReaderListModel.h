@@ -4,6 +4,8 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QString>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "card/ReaderInfo.h"
@@ -58,6 +60,15 @@ public:
     void setDemoMode(DemoMode mode);
 
     QString diagnosisReport() const;
+
+    // The first visible reader holding a card (real readers come first): where a card
+    // operation goes.
+    struct CardReader {
+        QString source;
+        std::string name;
+        bool simulated = false;
+    };
+    std::optional<CardReader> firstCardReader() const;
 
 signals:
     void readersChanged();

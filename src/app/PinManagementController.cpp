@@ -1,0 +1,122 @@
+#include "app/PinManagementController.h"
+
+#include "app/SecretText.h"
+#include "app/StepObservingCard.h"
+#include "eid/PinManagement.h"
+
+namespace oa {
+
+QString nextStepKey(eid::PinNextStep step) {
+    using eid::PinNextStep;
+    switch (step) {
+        case PinNextStep::None:
+            return QStringLiteral("none");
+        case PinNextStep::EnterPinCarefully:
+            return QStringLiteral("enterPinCarefully");
+        case PinNextStep::EnterCanThenPin:
+            return QStringLiteral("enterCanThenPin");
+        case PinNextStep::UnblockWithPuk:
+            return QStringLiteral("unblockWithPuk");
+        case PinNextStep::ContactAuthority:
+            return QStringLiteral("contactAuthority");
+        case PinNextStep::ChangeTransportPin:
+            return QStringLiteral("changeTransportPin");
+        case PinNextStep::ActivateAtAuthority:
+            return QStringLiteral("activateAtAuthority");
+    }
+    return QStringLiteral("none");
+}
+
+PinManagementController::PinManagementController(CardChooser chooseCard, QObject* parent)
+    : CardOperation(std::move(chooseCard), parent) {}
+
+QString PinManagementController::status() const {
+    return status_ ? QString::fromLatin1(eid::toString(status_->status)) : QString();
+}
+
+QString PinManagementController::nextStep() const {
+    return status_ ? nextStepKey(status_->nextStep) : QString();
+}
+
+QString PinManagementController::statusDetail() const {
+    if (!status_) return {};
+    return QString::fromStdString(status_->title + ": " + status_->message + " " +
+                                  status_->nextStepText);
+}
+
+bool PinManagementController::readStatus() {
+    return run(QStringLiteral("statusRead"), [](eid::PinManagement&) { return Result<void>(); });
+}
+
+bool PinManagementController::changePin(const QString& currentPin, const QString& newPin,
+                                        const QString& can) {
+    auto current = std::make_shared<SecureBytes>(secretFromText(currentPin));
+    auto fresh = std::make_shared<SecureBytes>(secretFromText(newPin));
+    std::optional<SecureBytes> canSecret;
+    if (!can.isEmpty()) canSecret = secretFromText(can);
+    if (!eid::isDigits(*current, 5, 6) || !eid::isDigits(*fresh, 6, 6) ||
+        (canSecret && !eid::isDigits(*canSecret, 6, 6))) {
+        refuse(QStringLiteral("wrongInput"));
+        return false;
+    }
+    auto canShared = std::make_shared<std::optional<SecureBytes>>(std::move(canSecret));
+    return run(QStringLiteral("pinChanged"), [current, fresh, canShared](eid::PinManagement& pins) {
+        auto changed = pins.changePin(*current, *fresh, *canShared);
+        current->clear();
+        fresh->clear();
+        canShared->reset();
+        return changed;
+    });
+}
+
+bool PinManagementController::unblockPin(const QString& puk) {
+    auto secret = std::make_shared<SecureBytes>(secretFromText(puk));
+    if (!eid::isDigits(*secret, 10, 10)) {
+        refuse(QStringLiteral("wrongInput"));
+        return false;
+    }
+    return run(QStringLiteral("pinUnblocked"), [secret](eid::PinManagement& pins) {
+        auto unblocked = pins.unblockPin(*secret);
+        secret->clear();
+        return unblocked;
+    });
+}
+
+// The operation, then MSE:Set AT once more (it costs no try) so the page shows the state the card
+// is in now, not the one before.
+bool PinManagementController::run(const QString& successOutcome, PinJob job) {
+    return start([this, successOutcome, job = std::move(job)](Card& card, bool) {
+        StepObservingCard observed(card, StepObservingCard::pinManagementSteps(),
+                                   [this](int step) { reportStep(step); });
+        eid::PinManagement pins(observed);
+        const Result<void> outcome = job(pins);
+        // A failed operation may have found out more than MSE:Set AT can tell (a used-up PUK).
+        std::optional<eid::PinStatusMessage> status;
+        if (!outcome && pins.lastStatus()) {
+            status = eid::pinStatusMessage(*pins.lastStatus());
+        } else if (auto now = pins.status()) {
+            status = *now;
+        }
+        reportStep(Done);
+        if (outcome) {
+            finish([this, status, successOutcome] {
+                showStatus(status);
+                setOutcome(true, successOutcome);
+            });
+        } else {
+            const Error error = outcome.error();
+            finish([this, status, error] {
+                showStatus(status);
+                setOutcome(false, QStringLiteral("failed"), detailOf(error));
+            });
+        }
+    });
+}
+
+void PinManagementController::showStatus(std::optional<eid::PinStatusMessage> status) {
+    if (!status) return;
+    status_ = std::move(status);
+    emit statusChanged();
+}
+
+}  // namespace oa

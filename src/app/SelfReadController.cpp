@@ -1,0 +1,90 @@
+#include "app/SelfReadController.h"
+
+#include "app/SecretText.h"
+#include "app/StepObservingCard.h"
+#include "eac/CscaTrustList.h"
+#include "eid/PinManagement.h"
+#include "eid/SelfAuthentication.h"
+#include "sim/pki/TestPki.h"
+
+namespace oa {
+namespace {
+
+std::vector<eid::DataGroup> everyDataGroup() {
+    std::vector<eid::DataGroup> groups;
+    for (auto group : eid::allDataGroups())
+        if (group != eid::DataGroup::DG16) groups.push_back(group);
+    return groups;
+}
+
+eac::CscaTrustList trustFor(bool simulated) {
+    eac::CscaTrustList trust = eac::CscaTrustList::production();
+    if (simulated) {
+        if (auto test = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem()))
+            trust.add(*test);
+    }
+    return trust;
+}
+
+Result<std::shared_ptr<const eid::TerminalIdentity>> builtInTerminal() {
+    const auto& pki = sim::TestPki::builtIn();
+    auto identity = eid::TerminalIdentity::fromMemory(pki.terminalChain(), pki.terminalKeyPkcs8());
+    if (!identity) return identity.error();
+    return std::make_shared<const eid::TerminalIdentity>(std::move(*identity));
+}
+
+}  // namespace
+
+SelfReadController::SelfReadController(CardChooser chooseCard, QObject* parent)
+    : CardOperation(std::move(chooseCard), parent) {}
+
+bool SelfReadController::read(const QString& pin, const QString& can) {
+    auto request = std::make_shared<eid::SelfAuthenticationRequest>();
+    request->dataGroups = everyDataGroup();
+    request->pin = secretFromText(pin);
+    if (!can.isEmpty()) request->can = secretFromText(can);
+    if (!eid::isDigits(request->pin, 6, 6) ||
+        (request->can && !eid::isDigits(*request->can, 6, 6))) {
+        refuse(QStringLiteral("wrongInput"));
+        return false;
+    }
+    data_.clear();
+    pinStatus_.clear();
+    return start([this, request](Card& card, bool simulated) {
+        if (!terminal_) {
+            auto made = builtInTerminal();
+            if (!made) {
+                const Error error = made.error();
+                finish([this, error] {
+                    setOutcome(false, QStringLiteral("failed"), detailOf(error));
+                });
+                return;
+            }
+            terminal_ = *made;
+        }
+        StepObservingCard observed(card, StepObservingCard::selfAuthenticationSteps(),
+                                   [this](int step) { reportStep(step); });
+        eid::SelfAuthentication session(observed, *terminal_,
+                                        eid::passiveAuthentication(trustFor(simulated)));
+        auto result = session.run(*request);
+        request->pin.clear();
+        request->can.reset();
+        const auto pinStatus = session.pinStatus();
+        reportStep(Done);
+        if (!result) {
+            const Error error = result.error();
+            finish([this, error, pinStatus] {
+                if (pinStatus) pinStatus_ = QString::fromLatin1(eid::toString(*pinStatus));
+                setOutcome(false, QStringLiteral("failed"), detailOf(error));
+            });
+            return;
+        }
+        auto rows = result->data.describe();
+        finish([this, rows = std::move(rows)] {
+            data_.setRows(rows);
+            setOutcome(true, QStringLiteral("dataRead"));
+        });
+    });
+}
+
+}  // namespace oa

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <optional>
+
+#include "app/CardOperation.h"
+#include "app/EidDataListModel.h"
+#include "eid/TerminalIdentity.h"
+
+namespace oa {
+
+// "My data": self-authentication with the built-in test terminal identity against the chosen
+// reader (in demo mode the in-process simulator card), the data as a list model. The test
+// CSCA is trusted only for the simulator's card; a real card must pass under the production CSCAs.
+class SelfReadController : public oa::CardOperation {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by the application")
+    Q_PROPERTY(oa::EidDataListModel* data READ data CONSTANT)
+    // After a failure that concerns the PIN: eid::toString(PinStatus), else empty.
+    Q_PROPERTY(QString pinStatus READ pinStatus NOTIFY stateChanged)
+public:
+    enum Step { Idle, Connecting, Pace, TerminalAuthentication, ChipAuthentication, Reading, Done };
+    Q_ENUM(Step)
+
+    explicit SelfReadController(CardChooser chooseCard, QObject* parent = nullptr);
+
+    EidDataListModel* data() { return &data_; }
+    QString pinStatus() const { return pinStatus_; }
+
+    // `pin`: 6 digits; `can`: empty or 6 digits, for a suspended PIN. Outcomes: "dataRead",
+    // "failed", "noCard", "wrongInput".
+    Q_INVOKABLE bool read(const QString& pin, const QString& can = {});
+
+private:
+    EidDataListModel data_;
+    QString pinStatus_;
+    std::shared_ptr<const eid::TerminalIdentity> terminal_;  // made on the worker, once
+};
+
+}  // namespace oa

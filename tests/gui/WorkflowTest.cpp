@@ -1,0 +1,332 @@
+#include <QtQml/qqmlextensionplugin.h>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+#include <atomic>
+#include <memory>
+
+#include "app/Desktop.h"
+#include "app/PinManagementController.h"
+#include "app/SelfReadController.h"
+#include "card/sim/SimulatorBackend.h"
+#include "sim/card/CardProfile.h"
+#include "sim/card/VirtualCard.h"
+
+Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
+
+using namespace oa;
+
+namespace {
+
+// Generous: a card operation on the in-process card takes milliseconds; this only ends a hang.
+constexpr int kOperationLimitMs = 30000;
+
+QStringList qmlWarnings;
+
+void collectQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    const QByteArray category = context.category ? context.category : "";
+    const bool fromQml = category == "qml" || category == "js" || message.contains("qrc:/");
+    if (type != QtDebugMsg && type != QtInfoMsg && fromQml) qmlWarnings << message;
+    if (type != QtDebugMsg) fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+std::shared_ptr<VirtualCard> cardWith(const std::string& profileName,
+                                      void (*adjust)(sim::PinState&) = nullptr) {
+    auto profile = sim::builtInProfile(profileName);
+    if (adjust) adjust(profile->pinState);
+    return std::make_shared<VirtualCard>(std::move(*profile));
+}
+
+// The simulator's reader holding `card`; connect() records whether it ran off the GUI thread.
+struct SimulatorReader {
+    std::shared_ptr<SimulatorBackend> backend;
+    std::shared_ptr<std::atomic<int>> connectsOnGuiThread = std::make_shared<std::atomic<int>>(0);
+
+    explicit SimulatorReader(std::shared_ptr<VirtualCard> card)
+        : backend(std::make_shared<SimulatorBackend>(std::move(card))) {}
+
+    CardChooser chooser() const {
+        return [backend = backend, onGui = connectsOnGuiThread]() -> std::optional<CardChoice> {
+            return CardChoice{QStringLiteral("Simulator"), true, [backend, onGui] {
+                                  if (QThread::currentThread() == qApp->thread()) ++*onGui;
+                                  return backend->connect(SimulatorBackend::kReaderName);
+                              }};
+        };
+    }
+};
+
+bool waitUntilFinished(CardOperation& operation) {
+    if (!operation.busy()) return true;
+    QSignalSpy finished(&operation, &CardOperation::finished);
+    return finished.wait(kOperationLimitMs);
+}
+
+// The texts of every visible item under `item`, delegates included.
+QStringList visibleText(QQuickItem* item) {
+    QStringList texts;
+    if (!item->isVisible()) return texts;
+    const QString text = item->property("text").toString();
+    if (!text.isEmpty()) texts << text;
+    for (auto* child : item->childItems())
+        texts << visibleText(child);
+    return texts;
+}
+
+void clickItem(QQuickWindow* window, QQuickItem* item) {
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+}
+
+}  // namespace
+
+class WorkflowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("OpenAusweisTest");
+        QCoreApplication::setApplicationName("openausweis-gui-workflow-test");
+        QQuickStyle::setStyle("Material");
+        qInstallMessageHandler(collectQmlWarnings);
+    }
+
+    void init() {
+        QSettings().clear();
+        QSettings().setValue("language", "en");
+        qmlWarnings.clear();
+    }
+
+    void cleanup() { QVERIFY2(qmlWarnings.isEmpty(), qPrintable(qmlWarnings.join('\n'))); }
+
+    void pinStatusShowsEveryStateWithItsNextStep_data() {
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<int>("retries");
+        QTest::addColumn<int>("pukUses");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("nextStep");
+        QTest::addColumn<int>("triesLeft");
+        QTest::newRow("operational") << "mustermann" << 3 << 10 << "operational"
+                                     << "none" << 3;
+        QTest::newRow("two tries") << "mustermann" << 2 << 10 << "two-tries-left"
+                                   << "enterPinCarefully" << 2;
+        QTest::newRow("suspended") << "mustermann" << 1 << 10 << "suspended"
+                                   << "enterCanThenPin" << 1;
+        QTest::newRow("blocked") << "mustermann" << 0 << 10 << "blocked"
+                                 << "unblockWithPuk" << 0;
+        QTest::newRow("deactivated") << "deactivated" << 3 << 10 << "deactivated"
+                                     << "activateAtAuthority" << -2;
+    }
+    void pinStatusShowsEveryStateWithItsNextStep() {
+        QFETCH(QString, profile);
+        QFETCH(int, retries);
+        QFETCH(int, pukUses);
+        auto built = sim::builtInProfile(profile.toStdString());
+        QVERIFY(built);
+        built->pinState.retryCounter = retries;
+        built->pinState.pukUsesLeft = pukUses;
+        SimulatorReader reader(std::make_shared<VirtualCard>(std::move(*built)));
+        PinManagementController controller(reader.chooser());
+        QVERIFY(!controller.statusKnown());
+
+        QVERIFY(controller.readStatus());
+        QVERIFY(controller.busy());
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("statusRead"));
+        QVERIFY(controller.succeeded());
+        QVERIFY(controller.statusKnown());
+        QTEST(controller.status(), "status");
+        QTEST(controller.nextStep(), "nextStep");
+        QFETCH(int, triesLeft);
+        if (triesLeft != -2) QCOMPARE(controller.triesLeft(), triesLeft);
+        QVERIFY(!controller.statusDetail().isEmpty());
+        QCOMPARE(reader.connectsOnGuiThread->load(), 0);
+    }
+
+    void changedPinIsTheOneTheCardAcceptsNext() {
+        SimulatorReader reader(cardWith("mustermann"));
+        PinManagementController controller(reader.chooser());
+        QVERIFY(controller.changePin("123456", "246810"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("pinChanged"));
+        QCOMPARE(controller.status(), QString("operational"));
+        QCOMPARE(controller.step(), int(PinManagementController::Done));
+
+        // The old PIN is wrong now; the new one works.
+        QVERIFY(controller.changePin("123456", "135790"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("failed"));
+        QVERIFY(!controller.succeeded());
+        QCOMPARE(controller.status(), QString("two-tries-left"));
+        QVERIFY(!controller.detail().isEmpty());
+        QVERIFY(controller.changePin("246810", "135790"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("pinChanged"));
+        QCOMPARE(controller.status(), QString("operational"));
+        QCOMPARE(controller.triesLeft(), 3);
+    }
+
+    void transportPinIsReplacedOnFirstUse() {
+        SimulatorReader reader(cardWith("transport-pin"));
+        PinManagementController controller(reader.chooser());
+        QVERIFY(controller.changePin("12345", "246810"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("pinChanged"));
+        QCOMPARE(controller.status(), QString("operational"));
+    }
+
+    void suspendedPinIsChangedAfterTheCan() {
+        SimulatorReader reader(
+            cardWith("mustermann", [](sim::PinState& s) { s.retryCounter = 1; }));
+        PinManagementController controller(reader.chooser());
+        QVERIFY(controller.changePin("123456", "246810", "500540"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("pinChanged"));
+        QCOMPARE(controller.status(), QString("operational"));
+    }
+
+    void blockedPinIsUnblockedWithThePuk() {
+        SimulatorReader reader(
+            cardWith("mustermann", [](sim::PinState& s) { s.retryCounter = 0; }));
+        PinManagementController controller(reader.chooser());
+        QVERIFY(controller.unblockPin("9876543210"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("pinUnblocked"));
+        QCOMPARE(controller.status(), QString("operational"));
+        QCOMPARE(controller.triesLeft(), 3);
+    }
+
+    // MSE:Set AT cannot tell a used-up PUK from a blocked PIN; the refused PUK does.
+    void usedUpPukIsExplainedOnceTheCardRefusesIt() {
+        SimulatorReader reader(cardWith("mustermann", [](sim::PinState& s) {
+            s.retryCounter = 0;
+            s.pukUsesLeft = 0;
+        }));
+        PinManagementController controller(reader.chooser());
+        QVERIFY(controller.unblockPin("9876543210"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("failed"));
+        QCOMPARE(controller.status(), QString("puk-inoperative"));
+        QCOMPARE(controller.nextStep(), QString("contactAuthority"));
+    }
+
+    void malformedSecretsAreRefusedWithoutTouchingTheCard() {
+        SimulatorReader reader(cardWith("mustermann"));
+        PinManagementController controller(reader.chooser());
+        QVERIFY(!controller.changePin("12a456", "246810"));
+        QCOMPARE(controller.outcome(), QString("wrongInput"));
+        QVERIFY(!controller.changePin("123456", "24681"));
+        QVERIFY(!controller.changePin("123456", "246810", "5005"));
+        QVERIFY(!controller.unblockPin("987654321"));
+        QCOMPARE(controller.outcome(), QString("wrongInput"));
+        QVERIFY(!controller.busy());
+        QCOMPARE(reader.backend->card()->pinState().retryCounter, 3);
+    }
+
+    void withoutACardTheOutcomeSaysSo() {
+        PinManagementController controller([] { return std::optional<CardChoice>(); });
+        QVERIFY(!controller.readStatus());
+        QCOMPARE(controller.outcome(), QString("noCard"));
+        SelfReadController selfRead([] { return std::optional<CardChoice>(); });
+        QVERIFY(!selfRead.read("123456"));
+        QCOMPARE(selfRead.outcome(), QString("noCard"));
+    }
+
+    void myDataShowsTheTestPersonStepByStep() {
+        SimulatorReader reader(cardWith("mustermann"));
+        SelfReadController controller(reader.chooser());
+        QList<int> steps;
+        connect(&controller, &CardOperation::stateChanged, this, [&] {
+            if (steps.isEmpty() || steps.last() != controller.step()) steps << controller.step();
+        });
+        QVERIFY(controller.read("123456"));
+        QVERIFY(controller.demo());
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("dataRead"));
+        QVERIFY2(controller.succeeded(), qPrintable(controller.detail()));
+        QCOMPARE(controller.data()->valueOf("Given names"), QString("ERIKA"));
+        QCOMPARE(controller.data()->valueOf("Family names"), QString("MUSTERMANN"));
+        QCOMPARE(controller.data()->valueOf("Birth name"), QString("GABLER"));
+        QVERIFY(controller.data()->rowCount() >= 10);
+        using Step = SelfReadController::Step;
+        QCOMPARE(steps, (QList<int>{Step::Connecting, Step::Pace, Step::TerminalAuthentication,
+                                    Step::ChipAuthentication, Step::Reading, Step::Done}));
+        QCOMPARE(reader.connectsOnGuiThread->load(), 0);
+    }
+
+    void myDataWithAWrongPinShowsNoDataAndTheTriesLeft() {
+        SimulatorReader reader(cardWith("mustermann"));
+        SelfReadController controller(reader.chooser());
+        QVERIFY(controller.read("111111"));
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.outcome(), QString("failed"));
+        QCOMPARE(controller.pinStatus(), QString("two-tries-left"));
+        QCOMPARE(controller.data()->rowCount(), 0);
+    }
+
+    void myDataLabelsFollowTheLanguage() {
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        desktop.language().setCode("de");
+        EidDataListModel model;
+        model.setRows({{"Given names", "ERIKA"}});
+        QCOMPARE(model.index(0).data(EidDataListModel::LabelRole).toString(), QString("Vornamen"));
+        desktop.language().setCode("en");
+        QCOMPARE(model.index(0).data(EidDataListModel::LabelRole).toString(),
+                 QString("Given names"));
+    }
+
+    // The whole way a first user takes: demo card, "My data", PIN typed, card view with the
+    // test person and the demo marker.
+    void clickingThroughMyDataWithTheVirtualCardShowsTheTestPerson() {
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        auto* window = desktop.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE_WITH_TIMEOUT(desktop.readers().cardCount(), 1, kOperationLimitMs);
+
+        auto* navigation = window->findChild<QQuickItem*>("myDataNavigation");
+        QVERIFY(navigation);
+        clickItem(window, navigation);
+        QTRY_COMPARE(window->findChild<QObject*>("navigation")->property("currentIndex").toInt(),
+                     1);
+
+        auto* pinInput = window->findChild<QQuickItem*>("myDataPinFieldInput");
+        auto* readButton = window->findChild<QQuickItem*>("readMyDataButton");
+        QVERIFY(pinInput && readButton);
+        QTRY_VERIFY(pinInput->isVisible());
+        QVERIFY(!readButton->isEnabled());
+        clickItem(window, pinInput);
+        QTRY_VERIFY(pinInput->hasActiveFocus());
+        for (const char digit : std::string("123456"))
+            QTest::keyClick(window, digit);
+        QCOMPARE(pinInput->property("text").toString().size(), 6);
+        QTRY_VERIFY(readButton->isEnabled());
+        clickItem(window, readButton);
+        // The secret leaves the field as soon as it is handed over.
+        QCOMPARE(pinInput->property("text").toString(), QString());
+
+        QVERIFY(waitUntilFinished(desktop.selfRead()));
+        QVERIFY2(desktop.selfRead().succeeded(), qPrintable(desktop.selfRead().detail()));
+        auto* card = window->findChild<QQuickItem*>("myDataCard");
+        QVERIFY(card);
+        QTRY_VERIFY(card->isVisible());
+        QVERIFY(visibleText(card).contains("ERIKA"));
+        QVERIFY(visibleText(card).contains("MUSTERMANN"));
+        bool demoMarked = false;
+        for (auto* banner : window->findChildren<QQuickItem*>("demoBanner"))
+            demoMarked |=
+                banner->isVisible() && banner->property("title").toString().startsWith("DEMO");
+        QVERIFY(demoMarked);
+        const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) QVERIFY(window->grabWindow().save(shots + "/my-data-read.png"));
+    }
+};
+
+QTEST_MAIN(WorkflowTest)
+#include "WorkflowTest.moc"
