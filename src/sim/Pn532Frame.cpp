@@ -50,6 +50,12 @@ std::optional<IncomingFrame> FrameReader::next() {
     static const std::uint8_t startCode[] = {0x00, 0xFF};
     const auto start =
         std::search(buffer_.begin(), buffer_.end(), std::begin(startCode), std::end(startCode));
+    if (start == buffer_.end()) {
+        // A trailing 00 may be the first half of a start code still on its way.
+        const bool keepLast = !buffer_.empty() && buffer_.back() == 0x00;
+        buffer_.erase(buffer_.begin(), buffer_.end() - (keepLast ? 1 : 0));
+        return std::nullopt;
+    }
     buffer_.erase(buffer_.begin(), start);
     if (buffer_.size() < 4) return std::nullopt;
     const std::uint8_t len = buffer_[2];
