@@ -227,3 +227,28 @@ TEST_CASE("Without extended length an Le beyond 256 is refused before anything i
     CHECK(response.error().code == ErrorCode::Unsupported);
     CHECK(inner.sent.empty());
 }
+
+TEST_CASE("Chained parts also fit short APDUs under 3DES secure messaging", "[chaining][sm]") {
+    struct ShortOnly : Card {
+        Result<ResponseApdu> transmit(const CommandApdu& command) override {
+            sent.push_back(command);
+            return ResponseApdu({}, StatusWord::Success);  // unprotected: ends the session
+        }
+        const Bytes& atr() const override { return atr_; }
+        std::string readerName() const override { return "short only"; }
+        bool supportsExtendedLength() const override { return false; }
+        std::vector<CommandApdu> sent;
+        Bytes atr_;
+    } inner;
+    SecureMessagingCard card(
+        inner, std::make_unique<SecureMessaging>(
+                   SessionKeys{crypto::BlockCipher::Tdes,
+                               SecureBytes(hexBytes("979EC13B1CBFE9DCD01AB0FED307EAE5")),
+                               SecureBytes(hexBytes("F1CB1F1FB5ADF208806B89DC579DC1F8"))},
+                   hexBytes("887022120C06C228")));
+    auto response = card.transmit(verifyCertificate(239));
+    REQUIRE(inner.sent.size() == 1);
+    CHECK_FALSE(inner.sent[0].isExtended());
+    CHECK(inner.sent[0].data().size() <= 255);
+    CHECK_FALSE(response);  // the plain 9000 is not a protected answer
+}

@@ -3,6 +3,8 @@
 // messaging, long files come in short pieces.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "InProcessCard.h"
 #include "eid/SelfAuthentication.h"
 #include "sim/pki/TestPki.h"
@@ -28,7 +30,10 @@ public:
         // GENERAL AUTHENTICATE chains PACE's steps; every other chained command is a split one.
         if (command.isChained() && command.ins() != 0x86) ++chainedParts;
         if (command.isChained() && command.ins() == 0x2A) ++chainedCertificateParts;
-        return inner_.transmit(command);
+        ++commands;
+        auto response = inner_.transmit(command);
+        if (response) largestResponse = std::max(largestResponse, response->data().size());
+        return response;
     }
     const Bytes& atr() const override { return inner_.atr(); }
     std::string readerName() const override { return inner_.readerName(); }
@@ -37,6 +42,8 @@ public:
     int extendedRefused = 0;
     int chainedParts = 0;
     int chainedCertificateParts = 0;
+    int commands = 0;
+    std::size_t largestResponse = 0;  // response data, protected as it came from the card
 
 private:
     Card& inner_;
@@ -85,6 +92,8 @@ TEST_CASE("Self-authentication through a reader without extended length reads ev
         CHECK_FALSE(result->documentSigner.empty());
         // The certificates of the terminal chain outgrow one short protected APDU.
         CHECK(reader.chainedCertificateParts > 0);
+        // Short Le throughout: no answer is longer than a short response carries.
+        CHECK(reader.largestResponse <= 256);
     }
 }
 
