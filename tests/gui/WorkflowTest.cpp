@@ -326,6 +326,48 @@ private slots:
         const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
         if (!shots.isEmpty()) QVERIFY(window->grabWindow().save(shots + "/my-data-read.png"));
     }
+
+    // scripts/screenshots.sh runs this under Xvfb; without OA_GUI_SCREENSHOT_DIR it is skipped.
+    void screenshotsOfTheMainScreens() {
+        const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
+        if (shots.isEmpty()) QSKIP("OA_GUI_SCREENSHOT_DIR not set");
+        const QStringList pages{"start",   "my-data",  "pin-management",
+                                "readers", "settings", "help"};
+        for (const QString language : {"en", "de"}) {
+            Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+            desktop.language().setCode(language);
+            QVERIFY(desktop.start());
+            auto* window = desktop.window();
+            QVERIFY(QTest::qWaitForWindowExposed(window));
+            QTRY_COMPARE_WITH_TIMEOUT(desktop.readers().cardCount(), 1, kOperationLimitMs);
+            auto* navigation = window->findChild<QObject*>("navigation");
+            const auto shoot = [&](const QString& name) {
+                QTest::qWait(200);  // let the page settle (animations) before the picture
+                return window->grabWindow().save(
+                    QString("%1/%2-%3.png").arg(shots, language, name));
+            };
+            for (int page = 0; page < pages.size(); ++page) {
+                navigation->setProperty("currentIndex", page);
+                QVERIFY(shoot(pages[page]));
+            }
+
+            navigation->setProperty("currentIndex", 1);
+            window->findChild<QQuickItem*>("myDataPinFieldInput")->setProperty("text", "123456");
+            clickItem(window, window->findChild<QQuickItem*>("readMyDataButton"));
+            QVERIFY(waitUntilFinished(desktop.selfRead()));
+            QVERIFY(desktop.selfRead().succeeded());
+            // Tall enough for the whole card view below the form.
+            const QSize size = window->size();
+            window->resize(size.width(), 1500);
+            QVERIFY(shoot("my-data-read"));
+            window->resize(size);
+
+            navigation->setProperty("currentIndex", 2);
+            clickItem(window, window->findChild<QQuickItem*>("readPinStatusButton"));
+            QVERIFY(waitUntilFinished(desktop.pinManagement()));
+            QVERIFY(shoot("pin-management-status"));
+        }
+    }
 };
 
 QTEST_MAIN(WorkflowTest)

@@ -1,0 +1,21 @@
+#!/bin/bash
+# Screenshots of the main screens in English and German, taken under Xvfb with the real window
+# (the app's QML and controllers over the in-process demo card), into docs/screenshots/:
+# {en,de}-{start,my-data,my-data-read,pin-management,pin-management-status,readers,settings,help}.png
+#   scripts/screenshots.sh [BUILD_DIR]     (default: build; needs the gui_workflow_tests target)
+# Needs xvfb (xvfb-run). The size follows SCREEN (default 960x640).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=$(realpath "${1:-$here/build}")
+out=$here/docs/screenshots
+runner=$build/tests/gui/gui_workflow_tests
+[ -x "$runner" ] || { echo "build $runner first (ninja -C $build gui_workflow_tests)" >&2; exit 1; }
+mkdir -p "$out"
+# A private runtime directory and settings, so no running openausweis or its settings interfere.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export XDG_RUNTIME_DIR=$scratch XDG_CONFIG_HOME=$scratch/config HOME=$scratch
+export OA_GUI_SCREENSHOT_DIR=$out QT_QPA_PLATFORM=xcb
+xvfb-run -a -s "-screen 0 ${SCREEN:-960x640}x24" \
+    "$runner" -platform xcb screenshotsOfTheMainScreens
+ls -1 "$out"/*.png
