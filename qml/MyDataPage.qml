@@ -39,6 +39,16 @@ ScrollablePage {
         can.clear()
     }
 
+    // The data is what the user came for: bring the card view into sight once it is there.
+    Connections {
+        target: page.controller
+        function onFinished() {
+            if (page.controller.succeeded && page.contentHeight > page.height)
+                page.ScrollBar.vertical.position = Math.min(dataCard.y / page.contentHeight,
+                                                            1 - page.ScrollBar.vertical.size)
+        }
+    }
+
     DemoBanner { visible: page.demoActive || page.controller.demo }
 
     Label {
@@ -96,6 +106,7 @@ ScrollablePage {
     }
 
     Pane {
+        id: dataCard
         objectName: "myDataCard"
         visible: page.controller.data.count > 0
         Layout.fillWidth: true

@@ -77,6 +77,16 @@ QStringList visibleText(QQuickItem* item) {
     return texts;
 }
 
+// The visible button under `item` whose text is `text`.
+QQuickItem* findButton(QQuickItem* item, const QString& text) {
+    if (!item->isVisible()) return nullptr;
+    if (item->inherits("QQuickAbstractButton") && item->property("text").toString() == text)
+        return item;
+    for (auto* child : item->childItems())
+        if (auto* found = findButton(child, text)) return found;
+    return nullptr;
+}
+
 void clickItem(QQuickWindow* window, QQuickItem* item) {
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
@@ -325,6 +335,49 @@ private slots:
         QVERIFY(demoMarked);
         const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
         if (!shots.isEmpty()) QVERIFY(window->grabWindow().save(shots + "/my-data-read.png"));
+    }
+
+    // PIN management through the page: the current PIN from the on-screen keypad, the new one
+    // typed, the card's answer shown in words.
+    void changingThePinThroughThePageWithTheKeypad() {
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        auto* window = desktop.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE_WITH_TIMEOUT(desktop.readers().cardCount(), 1, kOperationLimitMs);
+        clickItem(window, window->findChild<QQuickItem*>("pinNavigation"));
+        auto* current = window->findChild<QQuickItem*>("currentPinField");
+        QVERIFY(current);
+        QTRY_VERIFY(current->isVisible());
+
+        window->resize(window->width(), 1400);  // keypad and form fit without scrolling
+        current->setProperty("keypadShown", true);
+        QTRY_VERIFY(findButton(current, "1"));
+        for (const char* digit : {"1", "2", "3", "4", "5", "6"})
+            clickItem(window, findButton(current, digit));
+        QCOMPARE(current->property("text").toString(), QString("123456"));
+        clickItem(window, findButton(current, "\u232b"));
+        QCOMPARE(current->property("text").toString(), QString("12345"));
+        clickItem(window, findButton(current, "6"));
+
+        for (const char* name : {"newPinFieldInput", "repeatPinFieldInput"}) {
+            auto* input = window->findChild<QQuickItem*>(name);
+            input->forceActiveFocus();
+            for (const char digit : std::string("246810"))
+                QTest::keyClick(window, digit);
+        }
+        auto* change = window->findChild<QQuickItem*>("changePinButton");
+        QTRY_VERIFY(change->isEnabled());
+        clickItem(window, change);
+        QCOMPARE(current->property("text").toString(), QString());
+        QVERIFY(waitUntilFinished(desktop.pinManagement()));
+        QCOMPARE(desktop.pinManagement().outcome(), QString("pinChanged"));
+        auto* result = window->findChild<QQuickItem*>("pinResultPanel");
+        QTRY_VERIFY(result->isVisible());
+        QCOMPARE(result->property("title").toString(),
+                 QString("Your PIN was changed. Use the new six-digit PIN from now on."));
+        QCOMPARE(window->findChild<QQuickItem*>("pinStatusPanel")->property("title").toString(),
+                 QString("Your PIN is ready to use"));
     }
 
     // scripts/screenshots.sh runs this under Xvfb; without OA_GUI_SCREENSHOT_DIR it is skipped.
