@@ -209,6 +209,9 @@ Result<Bytes> NfcDevice::exchange(std::uint64_t insertion, ByteView command) {
     target_->blockNumber = link.blockNumber();
     nfc_device_set_property_bool(device_, NP_EASY_FRAMING, true);
     if (failedWith != NFC_SUCCESS) return failure(failedWith, "nfc_initiator_transceive_bytes");
+    // Block numbers out of step cannot be repaired within the session: the card is selected
+    // afresh at the next poll, and this connection ends.
+    if (!response) forgetTarget();
     return response;
 }
 
