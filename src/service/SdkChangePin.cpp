@@ -89,12 +89,20 @@ void runSdkChangePin(ReaderBackend& backend, SdkInteraction& interaction,
                      std::chrono::milliseconds cardWait) {
     auto card = waitForCard(backend, interaction, cardWait);
     if (!card) return interaction.changePinFinished(false, reasonFor(card.error()));
-    eid::PinManagement pins(**card);
+    auto pins = std::make_unique<eid::PinManagement>(**card);
     for (int attempt = 1; attempt <= kMaxAttempts + 1; ++attempt) {
-        auto outcome = changeOnce(pins, interaction, attempt);
+        auto outcome = changeOnce(*pins, interaction, attempt);
         if (!outcome) continue;
         if (*outcome) return interaction.changePinFinished(true, {});
-        return interaction.changePinFinished(false, reasonFor(outcome->error()));
+        if (outcome->error().code != ErrorCode::CardRemoved)
+            return interaction.changePinFinished(false, reasonFor(outcome->error()));
+        // A bad card position: pause (API level 3), then start over with the card back in place.
+        if (auto resumed = interaction.pauseForCardPosition(); !resumed)
+            return interaction.changePinFinished(false, reasonFor(resumed.error()));
+        card = waitForCard(backend, interaction, cardWait);
+        if (!card) return interaction.changePinFinished(false, reasonFor(card.error()));
+        pins = std::make_unique<eid::PinManagement>(**card);
+        --attempt;
     }
     interaction.changePinFinished(false, "Change_Pin_Failed");
 }

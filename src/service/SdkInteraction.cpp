@@ -74,6 +74,22 @@ Result<SecureBytes> SdkInteraction::askNewPin() {
     return waitFor(secret_);
 }
 
+Result<void> SdkInteraction::pauseForCardPosition() {
+    SdkEvent event;
+    event.kind = SdkEvent::Kind::Pause;
+    post_(std::move(event));
+    auto goOn = waitFor(continue_);
+    if (!goOn) return goOn.error();
+    if (!*goOn) return makeError(ErrorCode::CardRemoved, "The ID card was removed.");
+    return {};
+}
+
+void SdkInteraction::answerContinue(bool goOn) {
+    std::lock_guard lock(mutex_);
+    continue_ = goOn;
+    answered_.notify_all();
+}
+
 void SdkInteraction::progress(workflows::AuthStep step) {
     SdkEvent event;
     event.kind = SdkEvent::Kind::Progress;

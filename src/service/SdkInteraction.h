@@ -20,6 +20,7 @@ struct SdkEvent {
         EnterCan,
         EnterPuk,
         EnterNewPin,
+        Pause,
         Progress,
         AuthFinished,
         ChangePinFinished,
@@ -52,11 +53,15 @@ public:
 
     // For the PIN change, which is not an AuthWorkflow.
     Result<SecureBytes> askNewPin();
+    // The card left mid-operation: at API level 3 the client is told (PAUSE) and the workflow
+    // goes on after CONTINUE; an error ends the workflow.
+    Result<void> pauseForCardPosition();
     void changePinFinished(bool success, std::string reason);
 
     // The session's side.
     void answerConsent(workflows::Consent consent);
     void answerSecret(SecureBytes secret);
+    void answerContinue(bool goOn);
     void preferReader(std::string reader);
     void cancel();
 
@@ -70,6 +75,7 @@ private:
     std::condition_variable answered_;
     std::optional<workflows::Consent> consent_;
     std::optional<SecureBytes> secret_;
+    std::optional<bool> continue_;
     std::string preferredReader_;
     bool insertCardSent_ = false;
 };

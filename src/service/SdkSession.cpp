@@ -93,7 +93,7 @@ void SdkSession::dispatch(const QString& cmd, const QJsonObject& command) {
         if (apiLevel_ < 3) return unknownCommand(cmd);
         if (pending_ != Pending::Pause) return badState(cmd);
         pending_ = Pending::None;
-        return;
+        return interaction_->answerContinue(true);
     }
     if (cmd == "CANCEL") return workflowRunning() ? cancel() : badState(cmd);
     if (cmd == "INTERRUPT") {
@@ -387,6 +387,13 @@ void SdkSession::onEvent(quint64 generation, SdkEvent event) {
         case Kind::EnterNewPin:
             pending_ = Pending::EnterNewPin;
             break;
+        case Kind::Pause: {
+            if (apiLevel_ < 3) return interaction_->answerContinue(false);
+            pending_ = Pending::Pause;
+            QJsonObject pause = sdkMessage("PAUSE");
+            pause.insert(QStringLiteral("cause"), QStringLiteral("BadCardPosition"));
+            return send(pause);
+        }
         case Kind::AuthFinished:
             return finishWorkflow(sdkAuthResultMessage(event.outcome));
         case Kind::ChangePinFinished:

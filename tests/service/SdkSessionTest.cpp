@@ -4,6 +4,7 @@
 
 #include "SdkTestSession.h"
 #include "service/SdkSimulatorCard.h"
+#include "sim/card/VirtualCard.h"
 
 using namespace oa;
 using namespace oa::service;
@@ -271,4 +272,47 @@ TEST_CASE("SDK: the simulator parameter is parsed strictly", "[sdk]") {
                     .ok());
     CHECK_FALSE(parseSdkSimulatorCard(QJsonObject{{"files", QJsonObject{}}}).ok());
     CHECK_FALSE(parseSdkSimulatorCard(QJsonObject{{"other", QJsonArray{}}}).ok());
+}
+
+TEST_CASE("SDK: a card removed mid-change PAUSEs at level 3 and goes on after CONTINUE",
+          "[sdk][pin]") {
+    SdkTestSession sdk;
+    sdk.command("RUN_CHANGE_PIN");
+    CHECK(msg(sdk.next()) == "CHANGE_PIN");
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_PIN");
+    sdk.backend->removeCard();
+    sdk.command("SET_PIN", {{"value", "123456"}});
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_NEW_PIN");
+    sdk.command("SET_NEW_PIN", {{"value", "654321"}});
+    const auto pause = sdk.nextSkippingStatus();
+    REQUIRE(msg(pause) == "PAUSE");
+    CHECK(pause.value("cause").toString() == "BadCardPosition");
+    CHECK(sdk.ask("GET_STATUS").value("state").toString() == "PAUSE");
+    CHECK(msg(sdk.ask("SET_PIN", {{"value", "123456"}})) == "BAD_STATE");
+
+    sdk.backend->insertCard(std::make_shared<VirtualCard>());
+    sdk.command("CONTINUE");
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_PIN");
+    sdk.command("SET_PIN", {{"value", "123456"}});
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_NEW_PIN");
+    sdk.command("SET_NEW_PIN", {{"value", "654321"}});
+    const auto answer = sdk.nextSkippingStatus();
+    CHECK(msg(answer) == "CHANGE_PIN");
+    CHECK(answer.value("success").toBool());
+}
+
+TEST_CASE("SDK: below level 3 a card removed mid-change ends it with Card_Removed", "[sdk][pin]") {
+    SdkTestSession sdk;
+    sdk.ask("SET_API_LEVEL", {{"level", 2}});
+    sdk.command("RUN_CHANGE_PIN");
+    CHECK(msg(sdk.next()) == "CHANGE_PIN");
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_PIN");
+    sdk.backend->removeCard();
+    sdk.command("SET_PIN", {{"value", "123456"}});
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_NEW_PIN");
+    sdk.command("SET_NEW_PIN", {{"value", "654321"}});
+    const auto answer = sdk.nextSkippingStatus();
+    CHECK(msg(answer) == "CHANGE_PIN");
+    CHECK_FALSE(answer.value("success").toBool(true));
+    CHECK(answer.value("reason").toString() == "Card_Removed");
 }
