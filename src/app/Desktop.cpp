@@ -31,8 +31,10 @@ Desktop::Desktop(std::vector<ReaderFeed*> feeds, QObject* parent)
                 });
     }
     restoreSettings();
-    connect(&language_, &Language::codeChanged, this,
-            [this] { QSettings().setValue(kLanguageKey, language_.code()); });
+    connect(&language_, &Language::codeChanged, this, [this] {
+        QSettings().setValue(kLanguageKey, language_.code());
+        selfRead_.data()->retranslate();
+    });
     connect(&readers_, &ReaderListModel::demoModeChanged, this,
             [this] { QSettings().setValue(kDemoModeKey, static_cast<int>(readers_.demoMode())); });
 }

@@ -68,6 +68,11 @@ void EidDataListModel::clear() {
     setRows({});
 }
 
+void EidDataListModel::retranslate() {
+    if (rows_.empty()) return;
+    emit dataChanged(index(0), index(rowCount() - 1), {LabelRole, Qt::DisplayRole});
+}
+
 QString EidDataListModel::valueOf(const QString& englishLabel) const {
     for (const Row& row : rows_)
         if (row.englishLabel == englishLabel) return row.value;

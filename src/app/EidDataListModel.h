@@ -28,6 +28,8 @@ public:
     // From EidData::describe(): English labels, values as the core prints them.
     void setRows(const std::vector<std::pair<std::string, std::string>>& rows);
     void clear();
+    // The UI language changed: views fetch the labels again.
+    void retranslate();
     // The value of the first row with this English label, for tests; empty if there is none.
     QString valueOf(const QString& englishLabel) const;
 

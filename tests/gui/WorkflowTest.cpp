@@ -282,10 +282,13 @@ private slots:
     void myDataLabelsFollowTheLanguage() {
         Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
         QVERIFY(desktop.start());
-        desktop.language().setCode("de");
-        EidDataListModel model;
+        EidDataListModel& model = *desktop.selfRead().data();
         model.setRows({{"Given names", "ERIKA"}});
+        QSignalSpy relabelled(&model, &QAbstractItemModel::dataChanged);
+        desktop.language().setCode("de");
+        QCOMPARE(relabelled.count(), 1);
         QCOMPARE(model.index(0).data(EidDataListModel::LabelRole).toString(), QString("Vornamen"));
+        QCOMPARE(model.index(0).data(EidDataListModel::ValueRole).toString(), QString("ERIKA"));
         desktop.language().setCode("en");
         QCOMPARE(model.index(0).data(EidDataListModel::LabelRole).toString(),
                  QString("Given names"));
