@@ -17,6 +17,8 @@ namespace oa::eid {
 class PinManagement {
 public:
     explicit PinManagement(Card& card) : card_(card) {}
+    // For a caller that has read EF.CardAccess already: PACE then costs no second read.
+    PinManagement(Card& card, eac::PaceInfo pace) : card_(card), paceInfo_(std::move(pace)) {}
 
     // MSE:Set AT for the PIN without a PACE run: costs no try.
     Result<PinStatusMessage> status();

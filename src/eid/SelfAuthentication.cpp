@@ -168,8 +168,10 @@ Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticatio
     if (!cardAccess) return during("EF.CardAccess", cardAccess.error());
     auto chipAuthentication = chooseChipAuthentication(*cardAccess);
     if (!chipAuthentication) return chipAuthentication.error();
+    auto pace = cardAccess->choosePace();
+    if (!pace) return during("EF.CardAccess", pace.error());
 
-    PinManagement pins(card_);
+    PinManagement pins(card_, *pace);
     auto paced = pins.authenticateWithPin(request.pin, request.can, chat->encode());
     pinStatus_ = pins.lastStatus();
     if (!paced) return during("PACE", paced.error());
