@@ -16,6 +16,11 @@ const QRegularExpression& kernelPath() {
 
 }  // namespace
 
+QString sdkOriginAllowListFromEnvironment() {
+    const QString ours = qEnvironmentVariable("OPENAUSWEIS_WEBSOCKET_ORIGIN");
+    return ours.isEmpty() ? qEnvironmentVariable("AUSWEISAPP_WEBSOCKET_ORIGIN") : ours;
+}
+
 SdkWebSocketEndpoint::SdkWebSocketEndpoint(Settings settings, QObject* parent)
     : QObject(parent),
       settings_(std::move(settings)),

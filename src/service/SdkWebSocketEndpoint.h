@@ -56,4 +56,8 @@ private:
     QString pendingUserAgent_;
 };
 
+// The Origin allow-list setting: OPENAUSWEIS_WEBSOCKET_ORIGIN, else AusweisApp's
+// AUSWEISAPP_WEBSOCKET_ORIGIN (so existing browser integrations keep their configuration).
+QString sdkOriginAllowListFromEnvironment();
+
 }  // namespace oa::service

@@ -140,3 +140,13 @@ TEST_CASE("SDK over WebSocket: leaving cancels the running workflow", "[sdk][ws]
     SdkClient again(server.url());
     CHECK(again.ask("{\"cmd\":\"GET_STATUS\"}").value("workflow").isNull());
 }
+
+TEST_CASE("SDK over WebSocket: the Origin allow-list comes from the environment", "[sdk][ws]") {
+    qputenv("OPENAUSWEIS_WEBSOCKET_ORIGIN", "https://ours\\.example");
+    qputenv("AUSWEISAPP_WEBSOCKET_ORIGIN", "https://theirs\\.example");
+    CHECK(sdkOriginAllowListFromEnvironment() == "https://ours\\.example");
+    qunsetenv("OPENAUSWEIS_WEBSOCKET_ORIGIN");
+    CHECK(sdkOriginAllowListFromEnvironment() == "https://theirs\\.example");
+    qunsetenv("AUSWEISAPP_WEBSOCKET_ORIGIN");
+    CHECK(sdkOriginAllowListFromEnvironment().isEmpty());
+}
