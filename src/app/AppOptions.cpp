@@ -28,8 +28,10 @@ AppOptions parseAppOptions(int argc, const char* const* argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         // --version and --help win over everything: they must work without a display.
-        if (arg == "--version" || arg == "-v") return {AppOptions::Mode::Version};
-        if (arg == "--help" || arg == "-h") return {AppOptions::Mode::Help};
+        if (arg == "--version" || arg == "-v") options.mode = AppOptions::Mode::Version;
+        if (arg == "--help" || arg == "-h") options.mode = AppOptions::Mode::Help;
+        if (options.mode == AppOptions::Mode::Version || options.mode == AppOptions::Mode::Help)
+            return options;
     }
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
