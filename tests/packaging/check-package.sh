@@ -27,6 +27,15 @@ package_names() {
     tr ',|' '\n\n' | sed -e 's/([^)]*)//g' -e 's/:[a-z0-9]*//' -e 's/[[:space:]]//g' | grep -v '^$'
 }
 
+# Names of `apt-cache showpkg` output that have a version or a provider.
+known_names() {
+    awk '/^Package: /{name=$2; section=""; next}
+         /^Versions:/{section="versions"; next}
+         /^Reverse Provides:/{section="providers"; next}
+         /^[A-Z][A-Za-z ]*:/{section=""; next}
+         section != "" && NF {print name}' | sort -u
+}
+
 case "$check" in
 build-deb)
     rm -rf "$package_dir"
@@ -66,6 +75,8 @@ contents)
     dpkg-deb -x "$deb" "$tree"
     cmp <(gzip -dc "$tree/usr/share/man/man1/openausweis-cli.1.gz") "$source_dir/docs/man/openausweis-cli.1" ||
         fail "packaged man page differs from docs/man/openausweis-cli.1"
+    # The installed tree as AppStream tools see it: metainfo, its desktop file and icon together.
+    appstreamcli validate-tree --no-net "$tree" || fail "appstreamcli validate-tree fails on the package"
     for binary in "${binaries[@]}"; do
         [ -x "$tree/usr/bin/$binary" ] || fail "/usr/bin/$binary is not executable"
     done
@@ -83,11 +94,15 @@ depends)
     grep -qw 'libc6' <<<"$depends" || fail "Depends lacks libc6: $depends"
     grep -qw 'pcscd' <<<"$recommends" || fail "Recommends lacks pcscd: $recommends"
     if grep -qw pcscd <<<"$depends"; then fail "pcscd must be recommended, not required"; fi
-    count=0
-    while read -r name; do
-        apt-cache show "$name" >/dev/null 2>&1 || fail "'$name' is not a Debian package known to apt"
-        count=$((count + 1))
-    done < <(printf '%s\n%s\n' "$depends" "$recommends" | package_names | sort -u)
+    mapfile -t names < <(printf '%s\n%s\n' "$depends" "$recommends" | package_names | sort -u)
+    # One apt call for all: a name is known when apt has a version of it or something provides it
+    # (virtual packages such as qt6-websockets-abi).
+    known=$(apt-cache showpkg "${names[@]}" 2>/dev/null | known_names)
+    grep -qx libc6 <<<"$known" || fail "apt knows no packages here: run apt-get update first"
+    for name in "${names[@]}"; do
+        grep -qxF -- "$name" <<<"$known" || fail "'$name' is not a Debian package known to apt"
+    done
+    count=${#names[@]}
     echo "$count dependencies, all known to apt"
     ;;
 desktop-files)
