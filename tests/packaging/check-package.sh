@@ -105,6 +105,27 @@ depends)
     count=${#names[@]}
     echo "$count dependencies, all known to apt"
     ;;
+install-purge)
+    deb=$(the_deb)
+    # A private dpkg database: the package's own files in and out again, with no maintainer scripts
+    # to run and the dependencies deliberately ignored (installing those needs a whole Debian root).
+    root=$(mktemp -d)
+    trap 'rm -rf "$root"' EXIT
+    mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates" "$root/var/lib/dpkg/triggers"
+    touch "$root/var/lib/dpkg/status"
+    in_root() {
+        PATH=/usr/sbin:/usr/bin:/sbin:/bin dpkg --root="$root" --log=/dev/null --force-not-root \
+            --force-depends --force-script-chrootless "$@" >"$root/dpkg.log" 2>&1 ||
+            { cat "$root/dpkg.log" >&2; fail "dpkg $* failed"; }
+    }
+    in_root --install "$deb"
+    [ -x "$root/usr/bin/openausweis-cli" ] || fail "openausweis-cli not installed into the root"
+    in_root --purge openausweis
+    left=$(cd "$root" && find . -mindepth 1 ! -path './var' ! -path './var/lib' ! -path './var/lib/dpkg*' \
+        ! -name dpkg.log)
+    [ -z "$left" ] || fail "purging left behind: $left"
+    echo "installed and purged in a private dpkg root, nothing left behind"
+    ;;
 desktop-files)
     desktop-file-validate "$platform/openausweis.desktop"
     desktop-file-validate "$platform/autostart/openausweis.desktop"
