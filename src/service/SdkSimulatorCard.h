@@ -33,9 +33,9 @@ struct SdkSimulatorCard {
 
 Result<SdkSimulatorCard> parseSdkSimulatorCard(const QJsonValue& value);
 
-// The virtual card for the Simulator reader: our default test card; the parsed overrides are
-// checked but our VirtualCard builds its files from the holder's data (see the report in the
-// commit introducing this).
+// The virtual card for the Simulator reader: our default test card. The parsed overrides are
+// checked but not applied yet: VirtualCard builds its files from the holder's data and has no way
+// to take raw file contents or a foreign key (a VirtualCard addition, still to do).
 std::shared_ptr<VirtualCard> makeSdkSimulatorCard(const SdkSimulatorCard& card);
 
 }  // namespace oa::service
