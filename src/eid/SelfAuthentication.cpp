@@ -6,6 +6,7 @@
 #include "eac/CardAccessReader.h"
 #include "eac/ChipAuthentication.h"
 #include "eac/CvCertificateChain.h"
+#include "eac/RestrictedIdentification.h"
 #include "eac/SecureMessagingCard.h"
 #include "eac/TerminalAuthentication.h"
 #include "eid/EidApplication.h"
@@ -27,9 +28,17 @@ std::string asText(ByteView bytes) {
 }
 
 // The CHAT for PACE: only the read rights asked for, which the terminal certificate must grant.
-Result<eac::Chat> requestedChat(const std::vector<DataGroup>& groups,
+Result<eac::Chat> requestedChat(const std::vector<DataGroup>& groups, bool pseudonym,
                                 const eac::CvCertificate& terminal) {
     std::vector<eac::AccessRight> rights;
+    if (pseudonym) {
+        if (!terminal.chat().has(eac::AccessRight::RestrictedIdentification)) {
+            return makeError(ErrorCode::InvalidInput,
+                             "The terminal certificate does not allow pseudonyms",
+                             "CHAT of " + terminal.holderReference());
+        }
+        rights.push_back(eac::AccessRight::RestrictedIdentification);
+    }
     for (DataGroup group : groups) {
         const auto right = eac::readRight(number(group));
         if (!terminal.chat().has(right)) {
@@ -160,7 +169,8 @@ Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticatio
         return makeError(ErrorCode::AuthenticationFailed,
                          message.message + " " + message.nextStepText, "5-digit PIN");
     }
-    auto chat = requestedChat(request.dataGroups, terminal_.terminalCertificate());
+    auto chat = requestedChat(request.dataGroups, request.sectorPublicKey.has_value(),
+                              terminal_.terminalCertificate());
     if (!chat) return chat.error();
 
     if (auto selected = selectMasterFile(card_); !selected) return selected.error();
@@ -217,6 +227,14 @@ Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticatio
     SelfAuthenticationResult result;
     result.documentSigner = verified->documentSigner;
     if (auto read = readDataGroups(secure, request.dataGroups, result); !read) return read.error();
+    if (request.sectorPublicKey) {
+        auto ri = eac::chooseRestrictedIdentification(verified->infos);
+        if (!ri) return ri.error();
+        auto identifier = eac::RestrictedIdentification(secure, std::move(*ri))
+                              .sectorIdentifier(*request.sectorPublicKey);
+        if (!identifier) return during("Restricted Identification", identifier.error());
+        result.sectorIdentifier = std::move(*identifier);
+    }
     return result;
 }
 

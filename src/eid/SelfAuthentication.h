@@ -28,13 +28,16 @@ struct SelfAuthenticationRequest {
     std::vector<DataGroup> dataGroups;
     SecureBytes pin;
     std::optional<SecureBytes> can;  // for a suspended PIN
+    // Restricted Identification for this sector (7F49 data object) after the data groups.
+    std::optional<Bytes> sectorPublicKey;
 };
 
 struct SelfAuthenticationResult {
     EidData data;
-    std::vector<DataGroup> read;    // in the order asked
-    std::vector<DataGroup> absent;  // asked, but not on this card
-    std::string documentSigner;     // who signed EF.CardSecurity
+    std::vector<DataGroup> read;            // in the order asked
+    std::vector<DataGroup> absent;          // asked, but not on this card
+    std::string documentSigner;             // who signed EF.CardSecurity
+    std::optional<Bytes> sectorIdentifier;  // the card's pseudonym for the asked sector
 };
 
 // Self-authentication: the holder reads their own card with a local terminal identity, as an
