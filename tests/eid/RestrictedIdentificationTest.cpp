@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "InProcessCard.h"
+#include "TestTerminal.h"
 #include "eid/SelfAuthentication.h"
 #include "sim/pki/TestPki.h"
 
@@ -10,28 +11,14 @@ using namespace oa;
 using namespace oa::eid;
 using oa::test::InProcessCard;
 using oa::test::secret;
+using oa::test::testCscaOnly;
+using oa::test::testTerminal;
 
 namespace {
 
-const TerminalIdentity& builtInTerminal() {
-    static const TerminalIdentity identity = [] {
-        const auto& pki = sim::TestPki::builtIn();
-        auto loaded = TerminalIdentity::fromMemory(pki.terminalChain(), pki.terminalKeyPkcs8());
-        REQUIRE(loaded);
-        return std::move(*loaded);
-    }();
-    return identity;
-}
-
-CardSecurityVerifier builtInCsca() {
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    REQUIRE(trust);
-    return passiveAuthentication(std::move(*trust));
-}
-
 Result<SelfAuthenticationResult> pseudonymOf(const std::string& profile, Bytes sectorKey) {
     InProcessCard sim(InProcessCard::profile(profile));
-    SelfAuthentication session(*sim.card, builtInTerminal(), builtInCsca());
+    SelfAuthentication session(*sim.card, testTerminal(), testCscaOnly());
     SelfAuthenticationRequest request;
     request.dataGroups = {DataGroup::DG4};
     request.pin = secret("123456");

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "InProcessCard.h"
+#include "TestTerminal.h"
 #include "eid/SelfAuthentication.h"
 #include "sim/pki/TestPki.h"
 
@@ -10,24 +11,10 @@ using namespace oa;
 using namespace oa::eid;
 using oa::test::InProcessCard;
 using oa::test::secret;
+using oa::test::testCscaOnly;
+using oa::test::testTerminal;
 
 namespace {
-
-const TerminalIdentity& testTerminal() {
-    static const TerminalIdentity identity = [] {
-        const auto& pki = sim::TestPki::builtIn();
-        auto loaded = TerminalIdentity::fromMemory(pki.terminalChain(), pki.terminalKeyPkcs8());
-        REQUIRE(loaded);
-        return std::move(*loaded);
-    }();
-    return identity;
-}
-
-CardSecurityVerifier testCscaOnly() {
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    REQUIRE(trust);
-    return passiveAuthentication(std::move(*trust));
-}
 
 SelfAuthenticationRequest request(std::vector<DataGroup> groups, const char* pin = "123456") {
     SelfAuthenticationRequest request;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "InProcessCard.h"
+#include "TestTerminal.h"
 #include "eid/SelfAuthentication.h"
 #include "sim/pki/TestPki.h"
 
@@ -13,6 +14,8 @@ using namespace oa;
 using namespace oa::eid;
 using oa::test::InProcessCard;
 using oa::test::secret;
+using oa::test::testCscaOnly;
+using oa::test::testTerminal;
 
 namespace {
 
@@ -48,22 +51,6 @@ public:
 private:
     Card& inner_;
 };
-
-const TerminalIdentity& testTerminal() {
-    static const TerminalIdentity identity = [] {
-        const auto& pki = sim::TestPki::builtIn();
-        auto loaded = TerminalIdentity::fromMemory(pki.terminalChain(), pki.terminalKeyPkcs8());
-        REQUIRE(loaded);
-        return std::move(*loaded);
-    }();
-    return identity;
-}
-
-CardSecurityVerifier testCscaOnly() {
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    REQUIRE(trust);
-    return passiveAuthentication(std::move(*trust));
-}
 
 SelfAuthenticationRequest everything() {
     SelfAuthenticationRequest request;

@@ -3,31 +3,17 @@
 #include <catch2/catch.hpp>
 
 #include "EmulatedReader.h"
+#include "TestTerminal.h"
 #include "eid/SelfAuthentication.h"
 #include "sim/pki/TestPki.h"
 
 using namespace oa;
 using namespace oa::eid;
 using oa::test::EmulatedReader;
+using oa::test::testCscaOnly;
+using oa::test::testTerminal;
 
 namespace {
-
-const TerminalIdentity& testTerminal() {
-    static const TerminalIdentity identity = [] {
-        const auto& pki = sim::TestPki::builtIn();
-        auto loaded = TerminalIdentity::fromMemory(pki.terminalChain(), pki.terminalKeyPkcs8());
-        REQUIRE(loaded);
-        return std::move(*loaded);
-    }();
-    return identity;
-}
-
-// Developer-mode trust: the test PKI's CSCA only.
-CardSecurityVerifier testCscaOnly() {
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    REQUIRE(trust);
-    return passiveAuthentication(std::move(*trust));
-}
 
 SelfAuthenticationRequest everything(const char* pin = "123456") {
     SelfAuthenticationRequest request;
