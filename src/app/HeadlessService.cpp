@@ -8,6 +8,7 @@ namespace oa {
 HeadlessService::HeadlessService(std::vector<ReaderFeed*> feeds,
                                  service::LocalHttpServerSettings listener, QObject* parent)
     : QObject(parent), eidClient_(activation_, std::move(listener)), feeds_(std::move(feeds)) {
+    sdk_.attachTo(eidClient_);
     connect(&eidClient_.endpoint(), &service::EidClientEndpoint::showUiRequested, this,
             [](const QString& module) {
                 qCInfo(service::lcService) << "asked to show" << module << "(no window: headless)";

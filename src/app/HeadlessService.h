@@ -5,12 +5,14 @@
 #include <vector>
 
 #include "app/ReaderFeed.h"
+#include "app/SdkService.h"
 #include "service/EidClientService.h"
 #include "service/UnavailableActivation.h"
 
 namespace oa {
 
-// The services without a window: the browser's eID-Client listener and reader monitoring.
+// The services without a window: the browser's eID-Client listener, the SDK on /eID-Kernel and
+// reader monitoring.
 class HeadlessService : public QObject {
     Q_OBJECT
 public:
@@ -26,6 +28,7 @@ public:
 private:
     // Until the authentication workflow is plugged in, activations end with an error page.
     service::UnavailableActivation activation_;
+    SdkService sdk_;  // outlives the listener that hands it upgrades
     service::EidClientService eidClient_;
     std::vector<ReaderFeed*> feeds_;
 };

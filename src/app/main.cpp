@@ -11,6 +11,7 @@
 #include "app/HeadlessService.h"
 #include "app/ReaderBackends.h"
 #include "app/ReaderEventLog.h"
+#include "app/SdkService.h"
 #include "app/TerminationSignals.h"
 #include "base/Version.h"
 #include "service/EidClientService.h"
@@ -47,7 +48,9 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     describeApplication();
     // Before any window: a second start only asks the running one to show itself.
     oa::service::UnavailableActivation activation;
+    oa::SdkService sdk;
     oa::service::EidClientService eidClient(activation, listener);
+    sdk.attachTo(eidClient);
     if (const auto status = oa::exitStatusFor(eidClient.start())) return *status;
     // Matches the desktop file and its StartupWMClass, so docks group the window correctly.
     QGuiApplication::setDesktopFileName(QStringLiteral("openausweis"));
