@@ -4,10 +4,22 @@
 #include "service/ServiceLog.h"
 
 namespace oa {
+namespace {
+
+std::unique_ptr<AutomaticActivation> automaticActivationIfAsked() {
+    auto settings = AutomaticActivation::fromEnvironment();
+    return settings ? std::make_unique<AutomaticActivation>(std::move(*settings)) : nullptr;
+}
+
+}  // namespace
 
 HeadlessService::HeadlessService(std::vector<ReaderFeed*> feeds,
                                  service::LocalHttpServerSettings listener, QObject* parent)
-    : QObject(parent), eidClient_(activation_, std::move(listener)), feeds_(std::move(feeds)) {
+    : QObject(parent),
+      automatic_(automaticActivationIfAsked()),
+      eidClient_(automatic_ ? static_cast<service::ActivationHandler&>(*automatic_) : unavailable_,
+                 std::move(listener)),
+      feeds_(std::move(feeds)) {
     sdk_.attachTo(eidClient_);
     connect(&eidClient_.endpoint(), &service::EidClientEndpoint::showUiRequested, this,
             [](const QString& module) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/AutomaticActivation.h"
 #include "app/ReaderFeed.h"
 #include "app/SdkService.h"
 #include "service/EidClientService.h"
@@ -26,8 +27,10 @@ public:
     std::optional<int> start();
 
 private:
-    // Until the authentication workflow is plugged in, activations end with an error page.
-    service::UnavailableActivation activation_;
+    // Without a window, activations run only in automatic mode (AutomaticActivation); otherwise
+    // they end with an error page.
+    service::UnavailableActivation unavailable_;
+    std::unique_ptr<AutomaticActivation> automatic_;
     SdkService sdk_;  // outlives the listener that hands it upgrades
     service::EidClientService eidClient_;
     std::vector<ReaderFeed*> feeds_;

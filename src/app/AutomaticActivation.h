@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+#include <memory>
+#include <optional>
+
+#include "card/CompositeReaderBackend.h"
+#include "service/ActivationHandler.h"
+#include "workflows/AuthWorkflowThread.h"
+#include "workflows/ScriptedInteraction.h"
+
+namespace oa {
+
+// Unattended browser activations for automated tests and kiosks, like AusweisApp's automatic
+// mode: the authentication runs with the PIN from OPENAUSWEIS_AUTOMATIC_PIN, accepts the
+// requested rights, takes the first reader with a card. OPENAUSWEIS_AUTOMATIC_DEVELOPERMODE=1
+// trusts the test CSCA; OPENAUSWEIS_CA_FILE adds TLS trust anchors (PEM). Never the default:
+// fromEnvironment() gives nothing unless the PIN variable is set.
+class AutomaticActivation : public QObject, public service::ActivationHandler {
+    Q_OBJECT
+public:
+    struct Settings {
+        std::string pin;
+        bool developerMode = false;
+        QString caFile;
+    };
+    static std::optional<Settings> fromEnvironment();
+
+    explicit AutomaticActivation(Settings settings, QObject* parent = nullptr);
+    ~AutomaticActivation() override;
+
+    void start(const QUrl& tcTokenUrl, Completion done) override;
+    void cancel() override;
+
+private:
+    void finish(const workflows::AuthOutcome& outcome);
+
+    Settings settings_;
+    std::unique_ptr<CompositeReaderBackend> readers_;
+    std::unique_ptr<workflows::ScriptedInteraction> interaction_;
+    std::unique_ptr<workflows::AuthWorkflowThread> thread_;
+    Completion done_;
+};
+
+}  // namespace oa
