@@ -72,6 +72,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
     const Outcome whole = parse(input, input.size() + 1);
     const Outcome split = parse(input, 1 + data[0] % 64);
-    if (whole.failure != split.failure || whole.targets != split.targets) std::abort();
+    // Bytes in pieces must give the same requests and the same verdict. Which refusal a broken
+    // request gets may differ: http-parser reports a header's bytes at piece ends, so the size
+    // limit (431) can trip before the malformation (400) when the same bytes arrive in pieces.
+    const bool wholeFailed = whole.failure != 0;
+    const bool splitFailed = split.failure != 0;
+    if (wholeFailed != splitFailed || whole.targets != split.targets) std::abort();
     return 0;
 }
