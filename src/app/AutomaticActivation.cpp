@@ -3,42 +3,18 @@
 #include <QSslCertificate>
 
 #include "eac/CscaTrustList.h"
+#include "eid/DeveloperModeTrust.h"
 #include "eid/SelfAuthentication.h"
 #include "service/ServiceLog.h"
-#include "sim/pki/EmbeddedTestPki.h"
-#ifdef OA_HAVE_PCSC
-#include "card/pcsc/PcscBackend.h"
-#endif
-#ifdef OA_HAVE_SIMULATOR
-#include "card/sim/SimulatorBackend.h"
-#endif
-
 namespace oa {
 namespace {
-
-std::unique_ptr<CompositeReaderBackend> everyReader() {
-    std::vector<std::unique_ptr<ReaderBackend>> backends;
-#ifdef OA_HAVE_PCSC
-    backends.push_back(std::make_unique<PcscBackend>());
-#endif
-#ifdef OA_HAVE_SIMULATOR
-    backends.push_back(std::make_unique<SimulatorBackend>());
-#endif
-    return std::make_unique<CompositeReaderBackend>(std::move(backends));
-}
 
 workflows::AuthSettings authSettings(const AutomaticActivation::Settings& settings) {
     workflows::AuthSettings auth;
     if (!settings.caFile.isEmpty())
         auth.caCertificates = QSslCertificate::fromPath(settings.caFile, QSsl::Pem);
-    eac::CscaTrustList trust = eac::CscaTrustList::production();
-    if (settings.developerMode) {
-        if (auto pem = sim::embeddedTestPkiFile("csca.pem"))
-            if (auto test = eac::CscaTrustList::fromPem(std::string(pem->begin(), pem->end())))
-                trust.add(*test);
-        auth.developerMode = true;
-    }
-    auth.verifyCardSecurity = eid::passiveAuthentication(std::move(trust));
+    auth.developerMode = settings.developerMode;
+    auth.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(settings.developerMode));
     return auth;
 }
 
@@ -54,8 +30,8 @@ std::optional<AutomaticActivation::Settings> AutomaticActivation::fromEnvironmen
     return settings;
 }
 
-AutomaticActivation::AutomaticActivation(Settings settings, QObject* parent)
-    : QObject(parent), settings_(std::move(settings)), readers_(everyReader()) {
+AutomaticActivation::AutomaticActivation(Settings settings, ReaderBackend& readers, QObject* parent)
+    : QObject(parent), settings_(std::move(settings)), readers_(readers) {
     qCWarning(service::lcService) << "automatic mode: browser activations run unattended"
                                   << (settings_.developerMode ? "(developer mode)" : "");
 }
@@ -76,7 +52,7 @@ void AutomaticActivation::start(const QUrl& tcTokenUrl, Completion done) {
     workflows::ScriptedInteraction::Script script;
     script.pins = {settings_.pin};
     interaction_ = std::make_unique<workflows::ScriptedInteraction>(std::move(script));
-    thread_ = std::make_unique<workflows::AuthWorkflowThread>(*readers_, *interaction_,
+    thread_ = std::make_unique<workflows::AuthWorkflowThread>(readers_, *interaction_,
                                                               authSettings(settings_), tcTokenUrl);
     connect(thread_.get(), &workflows::AuthWorkflowThread::outcome, this,
             &AutomaticActivation::finish, Qt::QueuedConnection);

@@ -4,7 +4,7 @@
 #include <memory>
 #include <optional>
 
-#include "card/CompositeReaderBackend.h"
+#include "card/ReaderBackend.h"
 #include "service/ActivationHandler.h"
 #include "workflows/AuthWorkflowThread.h"
 #include "workflows/ScriptedInteraction.h"
@@ -26,7 +26,8 @@ public:
     };
     static std::optional<Settings> fromEnvironment();
 
-    explicit AutomaticActivation(Settings settings, QObject* parent = nullptr);
+    // `readers` must outlive this.
+    AutomaticActivation(Settings settings, ReaderBackend& readers, QObject* parent = nullptr);
     ~AutomaticActivation() override;
 
     void start(const QUrl& tcTokenUrl, Completion done) override;
@@ -36,7 +37,7 @@ private:
     void finish(const workflows::AuthOutcome& outcome);
 
     Settings settings_;
-    std::unique_ptr<CompositeReaderBackend> readers_;
+    ReaderBackend& readers_;
     std::unique_ptr<workflows::ScriptedInteraction> interaction_;
     std::unique_ptr<workflows::AuthWorkflowThread> thread_;
     Completion done_;

@@ -6,9 +6,10 @@
 namespace oa {
 namespace {
 
-std::unique_ptr<AutomaticActivation> automaticActivationIfAsked() {
+std::unique_ptr<AutomaticActivation> automaticActivationIfAsked(ReaderBackend& readers) {
     auto settings = AutomaticActivation::fromEnvironment();
-    return settings ? std::make_unique<AutomaticActivation>(std::move(*settings)) : nullptr;
+    return settings ? std::make_unique<AutomaticActivation>(std::move(*settings), readers)
+                    : nullptr;
 }
 
 }  // namespace
@@ -16,7 +17,9 @@ std::unique_ptr<AutomaticActivation> automaticActivationIfAsked() {
 HeadlessService::HeadlessService(std::vector<ReaderFeed*> feeds,
                                  service::LocalHttpServerSettings listener, QObject* parent)
     : QObject(parent),
-      automatic_(automaticActivationIfAsked()),
+      readers_(createWorkflowReaders()),
+      automatic_(automaticActivationIfAsked(*readers_.all)),
+      sdk_(*readers_.all, readers_.simulator),
       eidClient_(automatic_ ? static_cast<service::ActivationHandler&>(*automatic_) : unavailable_,
                  std::move(listener)),
       feeds_(std::move(feeds)) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/AutomaticActivation.h"
+#include "app/ReaderBackends.h"
 #include "app/ReaderFeed.h"
 #include "app/SdkService.h"
 #include "service/EidClientService.h"
@@ -29,6 +30,7 @@ public:
 private:
     // Without a window, activations run only in automatic mode (AutomaticActivation); otherwise
     // they end with an error page.
+    WorkflowReaders readers_;  // shared by the SDK and automatic activations
     service::UnavailableActivation unavailable_;
     std::unique_ptr<AutomaticActivation> automatic_;
     SdkService sdk_;  // outlives the listener that hands it upgrades

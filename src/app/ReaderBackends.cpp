@@ -26,4 +26,22 @@ std::vector<ReaderFeed*> createReaderFeeds([[maybe_unused]] QObject* parent) {
     return feeds;
 }
 
+WorkflowReaders createWorkflowReaders() {
+    WorkflowReaders readers;
+    std::vector<std::unique_ptr<ReaderBackend>> backends;
+#ifdef OA_HAVE_PCSC
+    backends.push_back(std::make_unique<PcscBackend>());
+#endif
+#ifdef OA_HAVE_NFC
+    backends.push_back(std::make_unique<NfcBackend>());
+#endif
+#ifdef OA_HAVE_SIMULATOR
+    auto simulator = std::make_unique<SimulatorBackend>();
+    readers.simulator = simulator.get();
+    backends.push_back(std::move(simulator));
+#endif
+    readers.all = std::make_unique<CompositeReaderBackend>(std::move(backends));
+    return readers;
+}
+
 }  // namespace oa

@@ -48,7 +48,8 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     describeApplication();
     // Before any window: a second start only asks the running one to show itself.
     oa::service::UnavailableActivation activation;
-    oa::SdkService sdk;
+    const oa::WorkflowReaders readers = oa::createWorkflowReaders();
+    oa::SdkService sdk(*readers.all, readers.simulator);
     oa::service::EidClientService eidClient(activation, listener);
     sdk.attachTo(eidClient);
     if (const auto status = oa::exitStatusFor(eidClient.start())) return *status;

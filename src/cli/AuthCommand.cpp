@@ -8,7 +8,7 @@
 #include "cli/CommandTable.h"
 #include "cli/SecretInput.h"
 #include "eac/CscaTrustList.h"
-#include "sim/pki/EmbeddedTestPki.h"
+#include "eid/DeveloperModeTrust.h"
 #include "workflows/AuthWorkflow.h"
 
 namespace oa::cli {
@@ -141,16 +141,12 @@ Result<workflows::AuthSettings> settingsFor(const AuthOptions& options, std::ost
             return makeError(ErrorCode::InvalidInput,
                              "No certificate could be read from " + *options.caFile);
     }
-    eac::CscaTrustList trust = eac::CscaTrustList::production();
     if (options.developerMode) {
         err << "openausweis-cli: developer mode: the test CSCA is trusted and same-origin and "
                "description failures are only logged\n";
-        if (auto pem = sim::embeddedTestPkiFile("csca.pem"))
-            if (auto test = eac::CscaTrustList::fromPem(std::string(pem->begin(), pem->end())))
-                trust.add(*test);
         settings.developerMode = true;
     }
-    settings.verifyCardSecurity = eid::passiveAuthentication(std::move(trust));
+    settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(options.developerMode));
     return settings;
 }
 

@@ -4,8 +4,8 @@
 #include "cli/PinOutcome.h"
 #include "cli/SecretInput.h"
 #include "eac/CscaTrustList.h"
+#include "eid/DeveloperModeTrust.h"
 #include "eid/SelfAuthentication.h"
-#include "sim/pki/EmbeddedTestPki.h"
 
 namespace oa::cli {
 namespace {
@@ -71,17 +71,10 @@ std::optional<std::string> takeOptions(Arguments& arguments, SelfReadOptions& op
 // The German production CSCAs; in developer mode also the test PKI's CSCA, which signs the
 // simulated cards' EF.CardSecurity.
 eac::CscaTrustList trustList(bool developerMode, std::ostream& err) {
-    eac::CscaTrustList trust = eac::CscaTrustList::production();
-    if (developerMode) {
+    if (developerMode)
         err << "openausweis-cli: developer mode: the test CSCA is trusted; test cards pass as "
                "genuine\n";
-        // The file itself, not sim::TestPki: the command line needs no test PKI machinery.
-        if (auto pem = sim::embeddedTestPkiFile("csca.pem")) {
-            if (auto test = eac::CscaTrustList::fromPem(std::string(pem->begin(), pem->end())))
-                trust.add(*test);
-        }
-    }
-    return trust;
+    return eid::cscaTrust(developerMode);
 }
 
 void printResult(std::ostream& out, const eid::SelfAuthenticationResult& result,
