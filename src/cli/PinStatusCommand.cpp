@@ -22,7 +22,7 @@ int runPinStatus(Invocation& invocation) {
     auto status = pins.status();
     if (!status) return runtimeError(invocation, status.error());
     printPinStatus(invocation.out, *status);
-    return status->pinUsable() ? kExitOk : kExitPinNeedsAction;
+    return status->pinUsable() ? int{kExitOk} : int{kExitPinNeedsAction};
 }
 
 }  // namespace
