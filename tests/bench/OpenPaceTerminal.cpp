@@ -7,37 +7,16 @@
 #include <cstring>
 #include <memory>
 
+#include "OpenPaceHandles.h"
 #include "asn1/Tlv.h"
 
 namespace oa::bench {
 namespace {
 
-struct BufferFree {
-    void operator()(BUF_MEM* b) const { BUF_MEM_free(b); }
-};
-using Buffer = std::unique_ptr<BUF_MEM, BufferFree>;
-struct ContextFree {
-    void operator()(EAC_CTX* c) const { EAC_CTX_clear_free(c); }
-};
-struct SecretFree {
-    void operator()(PACE_SEC* s) const { PACE_SEC_clear_free(s); }
-};
+using namespace oa::test::openpace;
 
 Error openPaceFailed(const char* step) {
     return makeError(ErrorCode::CardError, "OpenPACE terminal failed", step);
-}
-
-Buffer buffer(ByteView bytes) {
-    Buffer b(BUF_MEM_new());
-    if (BUF_MEM_grow(b.get(), bytes.size()) != bytes.size()) return nullptr;
-    if (!bytes.empty()) std::memcpy(b->data, bytes.data(), bytes.size());
-    return b;
-}
-
-Bytes bytesOf(const BUF_MEM* b) {
-    if (!b) return {};
-    const auto* data = reinterpret_cast<const std::uint8_t*>(b->data);
-    return Bytes(data, data + b->length);
 }
 
 Result<ResponseApdu> transmit(MeteredCard& card, const CommandApdu& command) {
@@ -83,7 +62,7 @@ Result<void> runOpenPacePace(MeteredCard& card) {
     auto access = transmit(card, CommandApdu(0x00, 0xB0, 0x9C, 0x00, {}, 256));
     if (!access || (!access->isSuccess() && access->sw() != 0x6282))
         return openPaceFailed("EF.CardAccess");
-    std::unique_ptr<EAC_CTX, ContextFree> context(EAC_CTX_new());
+    Context context(EAC_CTX_new());
     if (EAC_CTX_init_ef_cardaccess(access->data().data(), access->data().size(), context.get()) !=
         1) {
         return openPaceFailed("EAC_CTX_init_ef_cardaccess");
@@ -91,7 +70,7 @@ Result<void> runOpenPacePace(MeteredCard& card) {
     auto oid = paceOid(access->data());
     if (!oid) return oid.error();
     const char* pin = "123456";
-    std::unique_ptr<PACE_SEC, SecretFree> password(PACE_SEC_new(pin, std::strlen(pin), PACE_PIN));
+    Secret password(PACE_SEC_new(pin, std::strlen(pin), PACE_PIN));
     auto selected = transmit(
         card, CommandApdu(0x00, 0x22, 0xC1, 0xA4,
                           concat({asn1::encode(0x80, *oid), asn1::encode(0x83, Bytes{0x03})})));

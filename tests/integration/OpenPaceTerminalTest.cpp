@@ -20,6 +20,7 @@
 #include <memory>
 
 #include "Harness.h"
+#include "OpenPaceHandles.h"
 #include "asn1/Tlv.h"
 #include "card/pcsc/PcscBackend.h"
 #include "sim/pki/TestPki.h"
@@ -32,29 +33,7 @@ using namespace oa::test;
 
 namespace {
 
-struct BufferFree {
-    void operator()(BUF_MEM* b) const { BUF_MEM_free(b); }
-};
-using Buffer = std::unique_ptr<BUF_MEM, BufferFree>;
-struct ContextFree {
-    void operator()(EAC_CTX* c) const { EAC_CTX_clear_free(c); }
-};
-struct SecretFree {
-    void operator()(PACE_SEC* s) const { PACE_SEC_clear_free(s); }
-};
-
-Buffer buffer(ByteView bytes) {
-    Buffer b(BUF_MEM_new());
-    REQUIRE(BUF_MEM_grow(b.get(), bytes.size()) == bytes.size());
-    std::memcpy(b->data, bytes.data(), bytes.size());
-    return b;
-}
-
-Bytes bytesOf(const BUF_MEM* b) {
-    REQUIRE(b != nullptr);
-    return Bytes(reinterpret_cast<const std::uint8_t*>(b->data),
-                 reinterpret_cast<const std::uint8_t*>(b->data) + b->length);
-}
+using namespace oa::test::openpace;
 
 Bytes dynamicValue(const ResponseApdu& response, asn1::Tag tag) {
     REQUIRE(response.isSuccess());
@@ -130,8 +109,7 @@ public:
 
     // PACE with the PIN and a CHAT for an authentication terminal; the GA step 4 answer.
     ResponseApdu pace(const char* pin, ByteView chat) {
-        std::unique_ptr<PACE_SEC, SecretFree> password(
-            PACE_SEC_new(pin, std::strlen(pin), PACE_PIN));
+        Secret password(PACE_SEC_new(pin, std::strlen(pin), PACE_PIN));
         const Bytes mse = concat({asn1::encode(0x80, hexBytes("04007F00070202040202")),
                                   asn1::encode(0x83, Bytes{0x03}), chat});
         REQUIRE(plain(CommandApdu(0x00, 0x22, 0xC1, 0xA4, mse)).sw() == 0x9000);
@@ -230,7 +208,7 @@ private:
     }
 
     Card& card_;
-    std::unique_ptr<EAC_CTX, ContextFree> context_;
+    Context context_;
     Bytes chipEphemeralKey_;
 };
 

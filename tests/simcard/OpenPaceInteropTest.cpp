@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 
+#include "OpenPaceHandles.h"
 #include "TestCertificates.h"
 #include "asn1/Tlv.h"
 #include "sim/card/VirtualCard.h"
@@ -19,29 +20,7 @@ using namespace oa;
 
 namespace {
 
-struct BufferFree {
-    void operator()(BUF_MEM* b) const { BUF_MEM_free(b); }
-};
-using Buffer = std::unique_ptr<BUF_MEM, BufferFree>;
-struct ContextFree {
-    void operator()(EAC_CTX* c) const { EAC_CTX_clear_free(c); }
-};
-struct SecretFree {
-    void operator()(PACE_SEC* s) const { PACE_SEC_clear_free(s); }
-};
-
-Buffer buffer(ByteView bytes) {
-    Buffer b(BUF_MEM_new());
-    REQUIRE(BUF_MEM_grow(b.get(), bytes.size()) == bytes.size());
-    std::memcpy(b->data, bytes.data(), bytes.size());
-    return b;
-}
-
-Bytes bytesOf(const BUF_MEM* b) {
-    REQUIRE(b != nullptr);
-    return Bytes(reinterpret_cast<const std::uint8_t*>(b->data),
-                 reinterpret_cast<const std::uint8_t*>(b->data) + b->length);
-}
+using namespace oa::test::openpace;
 
 ResponseApdu transmit(VirtualCard& card, const CommandApdu& command) {
     auto response = ResponseApdu::parse(card.process(command.encode()));
@@ -79,8 +58,7 @@ public:
 
     // Runs PACE; returns the status word of the failing step, or 9000.
     std::uint16_t pace(const char* secret, s_type type, std::uint8_t reference) {
-        std::unique_ptr<PACE_SEC, SecretFree> password(
-            PACE_SEC_new(secret, std::strlen(secret), type));
+        Secret password(PACE_SEC_new(secret, std::strlen(secret), type));
         const Bytes mse =
             concat({asn1::encode(0x80, paceOid_), asn1::encode(0x83, Bytes{reference})});
         const auto selected = transmit(card_, CommandApdu(0x00, 0x22, 0xC1, 0xA4, mse));
@@ -181,7 +159,7 @@ private:
     }
 
     VirtualCard& card_;
-    std::unique_ptr<EAC_CTX, ContextFree> context_;
+    Context context_;
     Bytes paceOid_;
     Bytes chipEphemeralKey_;
 };
