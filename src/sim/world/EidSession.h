@@ -33,6 +33,10 @@ enum class PaosStep {
 QString toString(PaosStep step);
 std::optional<PaosStep> paosStepFromName(const QString& name);  // "eac1", "transmit", ...
 
+// Which terminal certificate the eID-Server authenticates with: the demo eService's, or the PIN
+// reset service's (CAN allowed and PIN management, online-protocols §8.3).
+enum class TerminalProfile { EService, PinReset };
+
 // What the eService asks the eID-Server to read.
 struct EidRequest {
     std::vector<eid::DataGroup> required = {
@@ -46,6 +50,11 @@ struct EidRequest {
     std::optional<std::string> validOn;
     std::optional<Bytes> authenticatedAuxiliaryData;  // built from the two above when absent
     std::optional<QString> transactionInfo;
+    TerminalProfile terminal = TerminalProfile::EService;
+    // PinReset only, done through Transmit under secure messaging after reading: RESET RETRY
+    // COUNTER (00 2C 02 03) to this 6-digit PIN, and ACTIVATE eID (00 44 10 03).
+    std::optional<SecureBytes> newPin;
+    bool activateEid = false;
 };
 
 // How a session deviates from the script (tests of the client).
@@ -74,6 +83,8 @@ struct EidSessionResult {
     std::string documentSigner;
     std::optional<bool> ageVerified;       // VERIFY of id-DateOfBirth: 9000 true, 6300 false
     std::optional<bool> documentValidity;  // VERIFY of id-DateOfExpiry
+    bool pinSet = false;                   // RESET RETRY COUNTER with the new PIN answered 9000
+    bool eidActivated = false;             // ACTIVATE eID answered 9000
 };
 
 // The server side of one online authentication (TR-03130 as the client sees it): a state
