@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "base/Bytes.h"
 
 namespace oa::sim {
@@ -8,5 +11,11 @@ namespace oa::sim {
 // authentication terminal, as DER; its SHA-256 is the terminal certificate's description
 // extension.
 Bytes encodeTestCertificateDescription();
+
+// The description of the test PIN reset service's terminal ("PIN-Rücksetzdienst (Test)"):
+// the service reads names and address with the CAN and sets a new PIN (online-protocols §8).
+// `subjectUrl` and `commCertificates` (SHA-256 of TLS server certificates) as the world runs it.
+Bytes encodePinResetCertificateDescription(const std::string& subjectUrl = "https://localhost/",
+                                           const std::vector<Bytes>& commCertificates = {});
 
 }  // namespace oa::sim

@@ -86,14 +86,30 @@ Bytes TestPki::terminalRights() {
     return hexBytes("3F3FFFFF37");
 }
 
+Bytes TestPki::pinResetTerminalRights() {
+    return hexBytes("0001101830");
+}
+
 TestPki::TestPki(EcKey cscaKey, EcKey documentSignerKey, EcKey cvcaKey, EcKey dvKey,
-                 EcKey terminalKey, EcKey sectorKey)
+                 EcKey terminalKey, EcKey sectorKey, EcKey pinResetTerminalKey)
     : cscaKey_(std::move(cscaKey)),
       documentSignerKey_(std::move(documentSignerKey)),
       cvcaKey_(std::move(cvcaKey)),
       dvKey_(std::move(dvKey)),
       terminalKey_(std::move(terminalKey)),
-      sectorKey_(std::move(sectorKey)) {}
+      sectorKey_(std::move(sectorKey)),
+      pinResetTerminalKey_(std::move(pinResetTerminalKey)) {}
+
+Result<void> TestPki::issuePinResetTerminal(const std::string& reference) {
+    pinResetDescription_ = encodePinResetCertificateDescription();
+    CvCertificateTemplate terminal =
+        validFromTo(holderReference(dv_), reference, pinResetTerminalRights());
+    terminal.extensions = {descriptionExtension(pinResetDescription_)};
+    auto certificate = writeCvCertificate(terminal, pinResetTerminalKey_, dvKey_);
+    if (!certificate) return certificate.error();
+    pinResetTerminal_ = std::move(*certificate);
+    return {};
+}
 
 Result<TestPki> TestPki::generate() {
     unsigned char random[4];
@@ -114,12 +130,12 @@ Result<TestPki> TestPki::generate(const std::string& sequenceNumber) {
     const std::string dvReference = "DEOATESTDV" + sequenceNumber;
     const std::string terminalReference = "DEOATESTAT" + sequenceNumber;
     std::vector<EcKey> keys;
-    for (int i = 0; i < 6; ++i) {
+    for (int i = 0; i < 7; ++i) {
         auto key = EcKey::generate();
         if (!key) return key.error();
         keys.push_back(std::move(*key));
     }
-    TestPki pki(keys[0], keys[1], keys[2], keys[3], keys[4], keys[5]);
+    TestPki pki(keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], keys[6]);
     auto csca = issueCscaCertificate(pki.cscaKey_);
     if (!csca) return csca.error();
     auto documentSigner =
@@ -145,6 +161,8 @@ Result<TestPki> TestPki::generate(const std::string& sequenceNumber) {
     pki.cvca_ = std::move(*cvcaCertificate);
     pki.dv_ = std::move(*dvCertificate);
     pki.terminal_ = std::move(*terminalCertificate);
+    if (auto issued = pki.issuePinResetTerminal("DEOATESTPR" + sequenceNumber); !issued)
+        return issued.error();
     return pki;
 }
 
@@ -156,7 +174,12 @@ Result<TestPki> TestPki::fromFiles(const std::function<Result<Bytes>(const std::
         if (!key) return key.error();
         keys.push_back(std::move(*key));
     }
-    TestPki pki(keys[0], keys[1], keys[2], keys[3], keys[4], keys[5]);
+    // PKIs written before the PIN reset terminal existed get a fresh one.
+    auto pinResetKey = keyFile(read, "pin-reset-terminal.pkcs8");
+    const bool pinResetStored = pinResetKey.ok();
+    if (!pinResetStored) pinResetKey = EcKey::generate();
+    if (!pinResetKey) return pinResetKey.error();
+    TestPki pki(keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], std::move(*pinResetKey));
     auto csca = pemFile(read, "csca.pem");
     auto documentSigner = pemFile(read, "document-signer.pem");
     auto cvca = read("cvca.cvcert");
@@ -173,6 +196,17 @@ Result<TestPki> TestPki::fromFiles(const std::function<Result<Bytes>(const std::
     pki.dv_ = std::move(*dv);
     pki.terminal_ = std::move(*terminal);
     pki.certificateDescription_ = std::move(*description);
+    auto pinResetTerminal = read("pin-reset-terminal.cvcert");
+    auto pinResetDescription = read("pin-reset-certificate-description.der");
+    if (!pinResetStored || !pinResetTerminal || !pinResetDescription) {
+        const std::string dv = holderReference(pki.dv_);
+        const std::string sequence = dv.size() > 5 ? dv.substr(dv.size() - 5) : "00001";
+        if (auto issued = pki.issuePinResetTerminal("DEOATESTPR" + sequence); !issued)
+            return issued.error();
+        return pki;
+    }
+    pki.pinResetTerminal_ = std::move(*pinResetTerminal);
+    pki.pinResetDescription_ = std::move(*pinResetDescription);
     return pki;
 }
 
@@ -217,6 +251,8 @@ Result<void> TestPki::writeTo(const std::string& directory) const {
         {root / "terminal-chain" / "dv.cvcert", dv_},
         {root / "terminal-chain" / "terminal.cvcert", terminal_},
         {root / "certificate-description.der", certificateDescription_},
+        {root / "pin-reset-terminal.cvcert", pinResetTerminal_},
+        {root / "pin-reset-certificate-description.der", pinResetDescription_},
     };
     for (const auto& [path, content] : files) {
         if (auto written = writeFile(path, content); !written) return written;
@@ -227,7 +263,8 @@ Result<void> TestPki::writeTo(const std::string& directory) const {
         {root / "document-signer.pkcs8", &documentSignerKey_},
         {root / "cvca.pkcs8", &cvcaKey_},
         {root / "dv.pkcs8", &dvKey_},
-        {root / "sector.pkcs8", &sectorKey_}};
+        {root / "sector.pkcs8", &sectorKey_},
+        {root / "pin-reset-terminal.pkcs8", &pinResetTerminalKey_}};
     for (const auto& [path, key] : keys) {
         if (auto written = writeFile(path, key->pkcs8().bytes()); !written) return written;
     }

@@ -17,7 +17,10 @@ namespace oa::sim {
 // * Terminal Authentication: a CV chain CVCA -> DV -> authentication terminal on
 //   brainpoolP256r1 with ECDSA-SHA-256, the terminal's private key, its CertificateDescription
 //   (hashed into the terminal certificate) and a sector key pair for Restricted Identification
-//   (hashed into the terminal certificate's terminal-sector extension).
+//   (hashed into the terminal certificate's terminal-sector extension);
+// * a second authentication terminal under the same DV for the PIN reset service: its own key,
+//   certificate description and the rights to read names and address, CAN allowed and PIN
+//   management (online-protocols §8.3).
 // All keys are EC on brainpoolP256r1.
 class TestPki {
 public:
@@ -32,7 +35,8 @@ public:
 
     // Writes csca.pem, document-signer.pem, cvca.cvcert, dv.cvcert, terminal.cvcert (DER CV
     // certificates), terminal.pkcs8 (DER PKCS#8), terminal-chain/{cvca,dv,terminal}.cvcert,
-    // certificate-description.der, and the other private keys (csca.pkcs8,
+    // certificate-description.der, pin-reset-terminal.cvcert, pin-reset-terminal.pkcs8,
+    // pin-reset-certificate-description.der, and the other private keys (csca.pkcs8,
     // document-signer.pkcs8, cvca.pkcs8, dv.pkcs8, sector.pkcs8) so the PKI can issue more.
     Result<void> writeTo(const std::string& directory) const;
 
@@ -65,6 +69,14 @@ public:
     // Terminal rights: every read and write right of the eID application, age and community ID
     // verification, Restricted Identification, CAN allowed and PIN management (id-AT).
     static Bytes terminalRights();
+    // The PIN reset terminal: read DG4, DG5, DG13 and DG17, CAN allowed, PIN management.
+    static constexpr const char* kPinResetTerminalReference = "DEOATESTPR00001";
+    static Bytes pinResetTerminalRights();
+
+    const Bytes& pinResetTerminalCertificate() const { return pinResetTerminal_; }
+    const Bytes& pinResetCertificateDescription() const { return pinResetDescription_; }
+    const EcKey& pinResetTerminalKey() const { return pinResetTerminalKey_; }
+    std::vector<Bytes> pinResetTerminalChain() const { return {cvca_, dv_, pinResetTerminal_}; }
 
     const EcKey& cscaKey() const { return cscaKey_; }
     const EcKey& documentSignerKey() const { return documentSignerKey_; }
@@ -79,14 +91,17 @@ public:
 
 private:
     TestPki(EcKey cscaKey, EcKey documentSignerKey, EcKey cvcaKey, EcKey dvKey, EcKey terminalKey,
-            EcKey sectorKey);
+            EcKey sectorKey, EcKey pinResetTerminalKey);
     static Result<TestPki> fromFiles(
         const std::function<Result<Bytes>(const std::string&)>& readFile);
+    Result<void> issuePinResetTerminal(const std::string& reference);
 
     EcKey cscaKey_, documentSignerKey_, cvcaKey_, dvKey_, terminalKey_, sectorKey_;
     Bytes csca_, documentSigner_;
     Bytes cvca_, dv_, terminal_;
     Bytes certificateDescription_;
+    EcKey pinResetTerminalKey_;
+    Bytes pinResetTerminal_, pinResetDescription_;
 };
 
 }  // namespace oa::sim
