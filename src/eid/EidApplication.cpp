@@ -51,6 +51,12 @@ Result<std::optional<Bytes>> readFileByShortId(Card& card, std::uint8_t shortFil
 Result<void> selectMasterFile(Card& card) {
     auto response = card.transmit(CommandApdu(0x00, 0xA4, 0x00, 0x0C, hexBytes("3F00")));
     if (!response) return response.error();
+    // P2 0C asks for no data: anything else is not an ID card speaking.
+    if (!response->isSuccess() || !response->data().empty()) {
+        return makeError(ErrorCode::CardError, "The card sent an invalid answer",
+                         "SELECT MF answered " + describe(response->sw()) + " with " +
+                             std::to_string(response->data().size()) + " data bytes");
+    }
     return {};
 }
 
