@@ -89,6 +89,15 @@ StatusWord PinStateMachine::unblockPin() {
 
 StatusWord PinStateMachine::changePin(ByteView newPin) {
     if (authenticated_ != Password::Pin) return StatusWord::SecurityStatusNotSatisfied;
+    return setPinByTerminal(newPin);
+}
+
+StatusWord PinStateMachine::resetRetryCounterByTerminal() {
+    state_.retryCounter = PinState::kMaxRetries;
+    return StatusWord::Success;
+}
+
+StatusWord PinStateMachine::setPinByTerminal(ByteView newPin) {
     if (newPin.size() != kPinLength) return StatusWord::WrongLength;
     if (!std::all_of(newPin.begin(), newPin.end(), [](auto c) { return c >= '0' && c <= '9'; })) {
         return StatusWord::WrongData;

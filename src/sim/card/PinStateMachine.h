@@ -60,6 +60,12 @@ public:
     StatusWord unblockPin();
     // RESET RETRY COUNTER 02 03 <new PIN> after PACE with the (transport) PIN.
     StatusWord changePin(ByteView newPin);
+    // The same from a terminal with the PIN management right (after TA and CA; the card checks
+    // that): no PIN needed, a blocked or suspended PIN gets 3 tries with the new value.
+    StatusWord setPinByTerminal(ByteView newPin);
+    // RESET RETRY COUNTER 03 03 from a terminal with the PIN management right: 3 tries again,
+    // no PUK use counted.
+    StatusWord resetRetryCounterByTerminal();
     void setEidActivated(bool activated) { state_.eidDeactivated = !activated; }
 
     std::optional<Password> authenticatedPassword() const { return authenticated_; }

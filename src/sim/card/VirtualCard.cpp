@@ -251,20 +251,48 @@ ResponseApdu VirtualCard::dispatch(const CommandApdu& command) {
     }
 }
 
+// A terminal with the PIN management right (TA and CA done) may set the PIN or reset its
+// counter without knowing it: the PIN reset service (online-protocols §8.3).
 ResponseApdu VirtualCard::resetRetryCounter(const CommandApdu& command) {
     if (!secureMessaging_) return status(StatusWord::SecurityStatusNotSatisfied);
     if (command.p2() != kReferencePin) return status(StatusWord::ReferencedDataNotFound);
+    const bool byTerminal = pinManagementAllowed();
     if (command.p1() == kRrcResetOnly) {
         if (!command.data().empty()) return status(StatusWord::WrongLength);
-        return status(pins_.unblockPin());
+        return status(byTerminal ? pins_.resetRetryCounterByTerminal() : pins_.unblockPin());
     }
-    if (command.p1() == kRrcChangeReference) return status(pins_.changePin(command.data()));
+    if (command.p1() == kRrcChangeReference) {
+        return status(byTerminal ? pins_.setPinByTerminal(command.data())
+                                 : pins_.changePin(command.data()));
+    }
     return status(StatusWord::WrongParameters);
 }
 
+bool VirtualCard::pinManagementAllowed() const {
+    return chipAuthenticated_ &&
+           effectiveRights().has(sim::TerminalAuthorization::kPinManagement) &&
+           (pins_.authenticatedPassword() == sim::Password::Pin ||
+            pins_.authenticatedPassword() == sim::Password::Can);
+}
+
+// The eID data groups after TA and CA: with the PIN while the eID function is usable, or with
+// the CAN when the terminal holds CAN allowed (then a blocked PIN, a transport PIN or a
+// deactivated eID function do not matter).
+bool VirtualCard::eidAccessible() const {
+    if (!chipAuthenticated_) return false;
+    switch (pins_.authenticatedPassword().value_or(sim::Password::Mrz)) {
+        case sim::Password::Pin:
+            return pins_.eidUsable();
+        case sim::Password::Can:
+            return effectiveRights().has(sim::TerminalAuthorization::kCanAllowed);
+        default:
+            return false;
+    }
+}
+
 StatusWord VirtualCard::mayWrite(const sim::ElementaryFile& file) const {
-    if (file.access != sim::ReadAccess::DataGroupRight || !chipAuthenticated_ ||
-        !pins_.eidUsable() || !effectiveRights().mayWrite(file.dataGroup)) {
+    if (file.access != sim::ReadAccess::DataGroupRight || !eidAccessible() ||
+        !effectiveRights().mayWrite(file.dataGroup)) {
         return StatusWord::SecurityStatusNotSatisfied;
     }
     return StatusWord::Success;
@@ -277,8 +305,7 @@ StatusWord VirtualCard::mayRead(const sim::ElementaryFile& file) const {
         case sim::ReadAccess::SecureMessaging:
             return secureMessaging_ ? StatusWord::Success : StatusWord::SecurityStatusNotSatisfied;
         case sim::ReadAccess::DataGroupRight:
-            if (!chipAuthenticated_ || !pins_.eidUsable() ||
-                !effectiveRights().mayRead(file.dataGroup)) {
+            if (!eidAccessible() || !effectiveRights().mayRead(file.dataGroup)) {
                 return StatusWord::SecurityStatusNotSatisfied;
             }
             return StatusWord::Success;

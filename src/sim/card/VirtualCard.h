@@ -99,6 +99,8 @@ private:
     ResponseApdu verifyAuxiliaryData(const CommandApdu& command);
     ResponseApdu setEidActivation(const CommandApdu& command, bool activated);
     sim::TerminalAuthorization effectiveRights() const;
+    bool eidAccessible() const;
+    bool pinManagementAllowed() const;
     StatusWord mayRead(const sim::ElementaryFile& file) const;
     StatusWord mayWrite(const sim::ElementaryFile& file) const;
     void buildFileSystem();

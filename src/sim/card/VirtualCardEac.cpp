@@ -224,9 +224,7 @@ ResponseApdu VirtualCard::setEidActivation(const CommandApdu& command, bool acti
     if ((command.p1() << 8 | command.p2()) != kEidFunctionReference) {
         return status(StatusWord::WrongParameters);
     }
-    if (!chipAuthenticated_ || !effectiveRights().has(sim::TerminalAuthorization::kPinManagement)) {
-        return status(StatusWord::SecurityStatusNotSatisfied);
-    }
+    if (!pinManagementAllowed()) return status(StatusWord::SecurityStatusNotSatisfied);
     pins_.setEidActivated(activated);
     return status(StatusWord::Success);
 }
