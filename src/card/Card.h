@@ -20,6 +20,15 @@ public:
     virtual std::string readerName() const = 0;
     // Whether the path to the card carries extended-length APDUs.
     virtual bool supportsExtendedLength() const { return true; }
+    // Whether the reader runs PACE itself (PC/SC part 10 FEATURE_EXECUTE_PACE, comfort readers
+    // with a pinpad; see card/ReaderPace.h).
+    virtual bool hasReaderPace() const { return false; }
+    // Sends one EXECUTE_PACE control command to the reader and returns its raw answer.
+    virtual Result<Bytes> controlReaderPace(ByteView command) {
+        (void)command;
+        return makeError(ErrorCode::Unsupported, "This card reader cannot run PACE itself",
+                         "no FEATURE_EXECUTE_PACE");
+    }
 };
 
 }  // namespace oa

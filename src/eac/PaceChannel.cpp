@@ -1,6 +1,7 @@
 #include "eac/PaceChannel.h"
 
 #include "asn1/Tlv.h"
+#include "card/ReaderPace.h"
 #include "crypto/BlockCipher.h"
 #include "crypto/Hash.h"
 #include "crypto/Kdf.h"
@@ -68,6 +69,7 @@ Result<void> PaceChannel::setAuthenticationTemplate(const PaceRequest& request) 
     }
     auto response = card_.transmit(CommandApdu(0x00, 0x22, 0xC1, 0xA4, std::move(data)));
     if (!response) return response.error();
+    if (!response->data().empty()) return cardError("MSE:Set AT for PACE answered with data");
     if (request.passwordType == PasswordType::Pin) {
         pinState_ = pinStateFromStatusWord(response->sw());
         if (pinState_ == PinState::Blocked)
@@ -91,6 +93,7 @@ Result<PinState> PaceChannel::queryPinState() {
         append(data, asn1::encode(0x84, Bytes{static_cast<std::uint8_t>(*info_.parameterId)}));
     auto response = card_.transmit(CommandApdu(0x00, 0x22, 0xC1, 0xA4, std::move(data)));
     if (!response) return response.error();
+    if (!response->data().empty()) return cardError("MSE:Set AT for the PIN answered with data");
     pinState_ = pinStateFromStatusWord(response->sw());
     if (!pinState_) return cardError("MSE:Set AT for the PIN answered " + describe(response->sw()));
     return *pinState_;
@@ -137,7 +140,44 @@ Error PaceChannel::mutualAuthenticationFailed(const ResponseApdu& response, Pass
     return cardError(detail);
 }
 
+Result<PaceResult> PaceChannel::establishInReader(const PaceRequest& request,
+                                                  const Bytes& certificateDescription) {
+    readerpace::EstablishPaceChannelInput input;
+    input.passwordId = static_cast<std::uint8_t>(request.passwordType);
+    if (request.chat) input.chat = *request.chat;
+    input.password = request.password;
+    input.certificateDescription = certificateDescription;
+    std::uint32_t readerResult = readerpace::kResultOk;
+    auto output = readerpace::establishChannel(card_, input, &readerResult);
+    if (!output) {
+        // The reader passes on the card's answers: the PIN's state after MSE:Set AT or a failed
+        // mutual authentication.
+        for (auto step : {readerpace::kStepMseSetAt, readerpace::kStepMutualAuthentication}) {
+            const auto sw = readerpace::cardStatus(readerResult, step);
+            if (sw && request.passwordType == PasswordType::Pin)
+                pinState_ = pinStateFromStatusWord(*sw);
+        }
+        return output.error();
+    }
+    PaceResult result;
+    if (request.passwordType == PasswordType::Pin) {
+        const auto before = pinStateFromStatusWord(output->mseSetAtStatus);
+        if (!before)
+            return cardError("reader PACE: MSE:Set AT answered " +
+                             describe(output->mseSetAtStatus));
+        result.pinState = before;
+        pinState_ = PinState::Operational;
+    }
+    result.readerSecureMessaging = true;
+    result.efCardAccess = std::move(output->efCardAccess);
+    result.idPicc = std::move(output->idIcc);
+    result.currentCar = std::move(output->currentCar);
+    result.previousCar = std::move(output->previousCar);
+    return result;
+}
+
 Result<PaceResult> PaceChannel::establish(const PaceRequest& request) {
+    if (card_.hasReaderPace() && request.password.empty()) return establishInReader(request);
     if (!info_.parameterId || info_.mapping != PaceMapping::Generic)
         return makeError(ErrorCode::Unsupported, "This card's PACE variant is not supported",
                          "only generic mapping on standardized domain parameters");

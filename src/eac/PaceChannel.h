@@ -39,6 +39,10 @@ struct PaceResult {
     std::optional<Bytes> currentCar;   // GA4 tag 87, only after a CHAT was sent
     std::optional<Bytes> previousCar;  // GA4 tag 88
     std::optional<PinState> pinState;  // from MSE:Set AT, for PIN only
+    // Reader-side PACE (comfort reader): `keys` stay empty, the reader protects the APDUs that
+    // follow itself, and efCardAccess is the file as the reader read it.
+    bool readerSecureMessaging = false;
+    Bytes efCardAccess;
 };
 
 // PACE v2 with generic mapping, terminal side (TR-03110 Part 2 3.2, ICAO 9303-11 4.4), over any
@@ -48,7 +52,13 @@ class PaceChannel {
 public:
     PaceChannel(Card& card, PaceInfo info);
 
+    // On a reader that runs PACE itself (Card::hasReaderPace()) an empty password means: the
+    // user types it on the reader's pinpad, and the reader runs PACE (establishInReader).
     Result<PaceResult> establish(const PaceRequest& request);
+    // EstablishPACEChannel on the reader (PC/SC part 10 amendment 1), with the CHAT and the
+    // certificate description; the host never sees the password.
+    Result<PaceResult> establishInReader(const PaceRequest& request,
+                                         const Bytes& certificateDescription = {});
     // MSE:Set AT with the PIN reference and nothing else: reads the PIN state without a try.
     Result<PinState> queryPinState();
     // Last PIN state the card reported (MSE:Set AT or a failed GA 4), if any.

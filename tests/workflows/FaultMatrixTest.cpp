@@ -107,9 +107,10 @@ std::string describe(const AuthOutcome& outcome) {
 Cell authenticationCell(sim::World& world, FaultyBackend& backend, Fault fault, int apdu) {
     auto plan = backend.arm(fault, apdu, kSlowApdu);
     const auto outcome = authenticate(world, backend);
-    Cell cell{"online authentication", fault, apdu, plan->firedStep,
-              commandName(plan->firedCommand), false, {}, {}};
+    Cell cell{"online authentication",         fault, apdu, plan->firedStep,
+              commandName(plan->firedCommand), false, {},   {}};
     if (!plan->fired) cell.step = "-";
+    if (fault == Fault::ShortApdusOnly) cell.step = "whole flow";
     if (outcome.error) {
         cell.message = outcome.error->message;
         cell.detail = outcome.error->detail;
@@ -125,6 +126,7 @@ Cell authenticationCell(sim::World& world, FaultyBackend& backend, Fault fault, 
                          << "): " << describe(outcome) << "; next attempt: " << describe(next));
     CHECK(plan->fired);
     CHECK(endedAsExpected);
+    CHECK(plan->extendedRefused == 0);
     CHECK(next.ok());
     cell.passed = plan->fired && endedAsExpected && next.ok();
     if (faultEndsInSuccess(fault)) cell.message = outcome.ok() ? "(succeeds)" : cell.message;
@@ -161,7 +163,13 @@ PinChangeRun changePin(FaultyBackend& backend) {
 Cell pinChangeCell(FaultyBackend& backend, Fault fault, int apdu) {
     auto plan = backend.arm(fault, apdu, kSlowApdu);
     const auto run = changePin(backend);
-    Cell cell{"PIN change", fault, apdu, "PIN change", commandName(plan->firedCommand), false, {}, {}};
+    const std::string command = commandName(plan->firedCommand);
+    Cell cell{
+        "PIN change", fault,
+        apdu,         command == "RESET RETRY COUNTER" ? "new PIN under secure messaging" : "PACE",
+        command,      false,
+        {},           {}};
+    if (fault == Fault::ShortApdusOnly) cell.step = "whole flow";
     if (run.error) {
         cell.message = run.error->message;
         cell.detail = run.error->detail;

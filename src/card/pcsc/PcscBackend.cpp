@@ -105,9 +105,11 @@ Result<std::unique_ptr<Card>> PcscBackend::connect(const std::string& reader) {
         connectionContext_->note(SCardDisconnect(handle, SCARD_LEAVE_CARD));
         return atr.error();
     }
-    return std::unique_ptr<Card>(new PcscCard(connectionContext_, handle, protocol, reader,
-                                              std::move(*atr),
-                                              pcsc::readerSupportsExtendedLength(handle)));
+    auto card =
+        std::make_unique<PcscCard>(connectionContext_, handle, protocol, reader, std::move(*atr),
+                                   pcsc::readerSupportsExtendedLength(handle));
+    card->setReaderPaceControlCode(pcsc::readerPaceControlCode(handle));
+    return std::unique_ptr<Card>(std::move(card));
 }
 
 Result<void> PcscBackend::waitForChange(std::chrono::milliseconds timeout) {

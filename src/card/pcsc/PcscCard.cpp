@@ -45,6 +45,21 @@ Result<ResponseApdu> PcscCard::transmit(const CommandApdu& command) {
     return response;
 }
 
+Result<Bytes> PcscCard::controlReaderPace(ByteView command) {
+    if (!paceControlCode_) return Card::controlReaderPace(command);
+    Bytes answer(MAX_BUFFER_SIZE_EXTENDED);
+    DWORD length = 0;
+    // The reader waits for the PIN on its pinpad inside this call; pcsc-lite has no timeout here,
+    // the reader's own PIN entry timeout ends it.
+    const LONG rv = context_->note(SCardControl(handle_, *paceControlCode_, command.data(),
+                                                static_cast<DWORD>(command.size()), answer.data(),
+                                                static_cast<DWORD>(answer.size()), &length));
+    if (rv != SCARD_S_SUCCESS)
+        return explainFailure(pcsc::toError(rv, "SCardControl(EXECUTE_PACE)"));
+    answer.resize(std::min<std::size_t>(length, answer.size()));
+    return answer;
+}
+
 Result<ResponseApdu> PcscCard::collectRemainingData(std::uint8_t cla, ResponseApdu first) {
     Bytes data = first.data();
     ResponseApdu last = std::move(first);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <winscard.h>
@@ -24,6 +25,10 @@ public:
     const Bytes& atr() const override { return atr_; }
     std::string readerName() const override { return reader_; }
     bool supportsExtendedLength() const override { return extendedLength_; }
+    bool hasReaderPace() const override { return paceControlCode_.has_value(); }
+    Result<Bytes> controlReaderPace(ByteView command) override;
+    // FEATURE_EXECUTE_PACE's control code, from the reader's feature list.
+    void setReaderPaceControlCode(std::optional<std::uint32_t> code) { paceControlCode_ = code; }
 
 private:
     Result<ResponseApdu> exchange(const CommandApdu& command);
@@ -37,6 +42,7 @@ private:
     std::string reader_;
     Bytes atr_;
     bool extendedLength_;
+    std::optional<std::uint32_t> paceControlCode_;
 };
 
 }  // namespace oa

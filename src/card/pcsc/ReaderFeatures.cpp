@@ -72,4 +72,18 @@ bool readerSupportsExtendedLength(SCARDHANDLE card) {
     return maxData == properties->end() || maxData->second > 256;
 }
 
+std::optional<std::uint32_t> featureControlCode(ByteView featureList, std::uint8_t feature) {
+    const auto features = parseFeatureList(featureList);
+    if (!features) return std::nullopt;
+    const auto found = features->find(feature);
+    if (found == features->end()) return std::nullopt;
+    return found->second;
+}
+
+std::optional<std::uint32_t> readerPaceControlCode(SCARDHANDLE card) {
+    const auto featureAnswer = control(card, CM_IOCTL_GET_FEATURE_REQUEST);
+    if (!featureAnswer) return std::nullopt;
+    return featureControlCode(*featureAnswer, FEATURE_EXECUTE_PACE);
+}
+
 }  // namespace oa::pcsc

@@ -25,4 +25,10 @@ Result<std::map<std::uint8_t, std::uint32_t>> parseTlvProperties(ByteView answer
 // extended APDUs through.
 bool readerSupportsExtendedLength(SCARDHANDLE card);
 
+// The control code of FEATURE_EXECUTE_PACE (reader-side PACE of comfort readers), if the reader
+// lists it.
+std::optional<std::uint32_t> readerPaceControlCode(SCARDHANDLE card);
+// The control code of `feature` in a GET_FEATURE_REQUEST answer.
+std::optional<std::uint32_t> featureControlCode(ByteView featureList, std::uint8_t feature);
+
 }  // namespace oa::pcsc
