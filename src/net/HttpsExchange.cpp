@@ -93,6 +93,8 @@ QNetworkRequest buildRequest(const HttpsExchange::Request& request,
 bool onlyStatusError(QNetworkReply::NetworkError error) {
     if (error == QNetworkReply::NoError) return true;
     if (error == QNetworkReply::ContentReSendError) return false;
+    // Qt files HTTP 400 under its protocol errors; it is an answer with a body all the same.
+    if (error == QNetworkReply::ProtocolInvalidOperationError) return true;
     const int code = static_cast<int>(error);
     return (code >= 201 && code <= 299) || (code >= 401 && code <= 499);
 }

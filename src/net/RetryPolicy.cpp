@@ -27,32 +27,52 @@ milliseconds RetryPolicy::backoff(int retry) const {
 
 Result<HttpsResponse> RetryPolicy::run(Repeatable repeatable, const QString& host,
                                        const std::function<HttpsOutcome()>& attempt) const {
-    const int attempts = repeatable == Repeatable::Yes ? std::max(1, settings_.maxAttempts) : 1;
     for (int number = 1;; ++number) {
-        HttpsOutcome outcome = attempt();
-        ServerFailure failure = outcome.failure;
-        std::optional<milliseconds> requested;
-        std::string detail;
-        if (outcome.result) {
-            failure = serverFailureForStatus(outcome.result->status);
-            if (failure == ServerFailure::None) return std::move(outcome.result);
-            detail = "HTTP status " + std::to_string(outcome.result->status);
-            const QByteArray retryAfter = outcome.result->header("Retry-After");
-            if (auto wait = parseRetryAfter(retryAfter, clock_())) {
-                requested = *wait;
-                detail += ", Retry-After " + retryAfter.toStdString();
-            }
-        } else {
-            if (!isTransient(failure)) return std::move(outcome.result);
-            detail = outcome.result.error().detail;
-        }
-        detail += " (attempt " + std::to_string(number) + " of " + std::to_string(attempts) + ")";
-        if (number >= attempts) return serverFailureError(failure, host, detail);
-        if (requested && *requested > settings_.maxRetryAfter)
-            return serverFailureError(failure, host,
-                                      detail + "; asked to wait longer than allowed");
-        sleeper_(requested ? *requested : backoff(number - 1));
+        RetryDecision decision = decide(repeatable, host, number, attempt());
+        if (decision.final) return std::move(*decision.final);
+        sleeper_(decision.wait);
     }
+}
+
+RetryDecision RetryPolicy::decide(Repeatable repeatable, const QString& host, int number,
+                                  HttpsOutcome outcome) const {
+    const int attempts = repeatable == Repeatable::Yes ? std::max(1, settings_.maxAttempts) : 1;
+    RetryDecision decision;
+    decision.failure = outcome.failure;
+    std::optional<milliseconds> requested;
+    std::string detail;
+    if (outcome.result) {
+        decision.failure = serverFailureForStatus(outcome.result->status);
+        if (decision.failure == ServerFailure::None) {
+            decision.final = std::move(outcome.result);
+            return decision;
+        }
+        detail = "HTTP status " + std::to_string(outcome.result->status);
+        const QByteArray retryAfter = outcome.result->header("Retry-After");
+        if (auto wait = parseRetryAfter(retryAfter, clock_())) {
+            requested = *wait;
+            detail += ", Retry-After " + retryAfter.toStdString();
+        }
+    } else {
+        if (!isTransient(decision.failure)) {
+            decision.final = std::move(outcome.result);
+            return decision;
+        }
+        detail = outcome.result.error().detail;
+    }
+    detail += " (attempt " + std::to_string(number) + " of " + std::to_string(attempts) + ")";
+    if (number >= attempts) {
+        decision.final = serverFailureError(decision.failure, host, detail);
+    } else if (requested && *requested > settings_.maxRetryAfter) {
+        decision.final = serverFailureError(decision.failure, host,
+                                            detail + "; asked to wait longer than allowed");
+    } else if (requested) {
+        decision.wait =
+            *requested + (settings_.jitterAfterRetryAfter ? backoff(number - 1) : milliseconds(0));
+    } else {
+        decision.wait = backoff(number - 1);
+    }
+    return decision;
 }
 
 RetryPolicy::Random RetryPolicy::systemRandom() {

@@ -4,6 +4,7 @@
 #include <QString>
 #include <chrono>
 #include <functional>
+#include <optional>
 
 #include "net/HttpsResponse.h"
 
@@ -15,6 +16,16 @@ struct RetrySettings {
     std::chrono::milliseconds maxDelay{8000};
     // A server asking for a longer pause than this is not waited for: the user is told instead.
     std::chrono::milliseconds maxRetryAfter{30000};
+    // Treat Retry-After as a minimum and add the backoff's full jitter on top, so that many
+    // clients told the same pause do not all come back in the same second.
+    bool jitterAfterRetryAfter = false;
+};
+
+// What one attempt's outcome means: stop with `final`, or wait `wait` and try again.
+struct RetryDecision {
+    std::optional<Result<HttpsResponse>> final;
+    std::chrono::milliseconds wait{0};
+    ServerFailure failure = ServerFailure::None;  // why another try is needed (or was refused)
 };
 
 // Whether a request may be sent again. PAOS messages never are: the card state has moved on.
@@ -41,6 +52,14 @@ public:
     // error naming host in user words.
     Result<HttpsResponse> run(Repeatable repeatable, const QString& host,
                               const std::function<HttpsOutcome()>& attempt) const;
+
+    // The same decision run() takes after attempt `number` (from 1), for callers that wait in
+    // their own way (a countdown the user sees, a cancel button, a request budget).
+    RetryDecision decide(Repeatable repeatable, const QString& host, int number,
+                         HttpsOutcome outcome) const;
+
+    const RetrySettings& settings() const { return settings_; }
+    void sleep(std::chrono::milliseconds delay) const { sleeper_(delay); }
 
     static Random systemRandom();
     // Waits in a local event loop, so the thread's other Qt objects keep running.
