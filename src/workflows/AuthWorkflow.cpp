@@ -9,6 +9,7 @@
 #include "eac/Chat.h"
 #include "eac/CvCertificateChain.h"
 #include "eac/DomainParameters.h"
+#include "eac/PaceChannel.h"
 #include "eac/PassiveAuthentication.h"
 #include "eac/SecureMessagingCard.h"
 #include "eid/EidApplication.h"
@@ -31,6 +32,15 @@ using net::ResultOrigin;
 
 constexpr std::uint8_t kCardSecurityShortId = 0x1D;
 constexpr int kMaxRefreshHops = 10;
+constexpr int kMaxCanAttempts = 3;
+// CVCA holder references of test PKIs: ours (sim/pki) and the BSI test PKI.
+constexpr std::string_view kTestCvcaPrefixes[] = {"DEOATEST", "DETEST"};
+
+bool isTestCvca(const std::string& reference) {
+    for (auto prefix : kTestCvcaPrefixes)
+        if (reference.rfind(prefix, 0) == 0) return true;
+    return false;
+}
 
 // Why the flow cannot go on: the error for the user and the log, the eCard result that tells
 // the server, and who caused it (serverError or clientError for the browser).
@@ -134,6 +144,7 @@ struct AuthWorkflow::Session {
     std::optional<eac::ChatRequest> chatRequest;
     eac::Chat granted = eac::Chat::authenticationTerminal(eac::CertificateRole::Terminal, {});
     std::optional<eac::Chat> effectiveChat;
+    bool canAllowedMode = false;  // PACE with the CAN instead of the PIN (online-protocols §8.3)
 
     std::unique_ptr<Card> card;
     std::unique_ptr<eac::SecureMessagingCard> secureCard;
@@ -372,13 +383,34 @@ struct AuthWorkflow::Session {
         return true;
     }
 
-    State checkRequestedRights() {
-        granted = terminal->chat();
+    // The terminal's DV certificate among those the server sent.
+    const eac::CvCertificate* issuingDv() const {
         for (const auto& certificate : certificatePool)
             if (certificate.role() == eac::CertificateRole::DvOfficial ||
                 certificate.role() == eac::CertificateRole::DvNonOfficial)
                 if (certificate.holderReference() == terminal->authorityReference())
-                    granted = granted.intersected(certificate.chat());
+                    return &certificate;
+        return nullptr;
+    }
+
+    // CAN allowed is honoured only for the PIN reset certificate profile: the terminal holds
+    // CAN allowed and PIN management, and its DV is official domestic, or (developer mode) the
+    // chain is a test PKI's (online-protocols §8.3).
+    bool canAllowedPermitted() const {
+        const eac::Chat& own = terminal->chat();
+        if (!own.has(eac::AccessRight::CanAllowed) || !own.has(eac::AccessRight::PinManagement))
+            return false;
+        const eac::CvCertificate* dv = issuingDv();
+        if (dv == nullptr) return false;
+        if (dv->role() == eac::CertificateRole::DvOfficial) return true;
+        return settings.developerMode && isTestCvca(dv->authorityReference());
+    }
+
+    State checkRequestedRights() {
+        granted = terminal->chat();
+        if (const eac::CvCertificate* dv = issuingDv()) granted = granted.intersected(dv->chat());
+        // Otherwise CAN allowed is not granted: asking for it is a CHAT escalation.
+        if (!canAllowedPermitted()) granted = granted.with(eac::AccessRight::CanAllowed, false);
         auto none = eac::Chat::authenticationTerminal(eac::CertificateRole::Terminal, {});
         eac::ChatRequest request{none, none};
         if (eac1->requiredChat) {
@@ -424,6 +456,7 @@ struct AuthWorkflow::Session {
                 std::find(deselectable.begin(), deselectable.end(), right) != deselectable.end();
             (optional ? request.optionalRights : request.requiredRights).push_back(right);
         }
+        request.canAllowedMode = offered.has(eac::AccessRight::CanAllowed);
         auto answer = interaction.askConsent(request);
         if (!answer) return fail(clientFailure(answer.error()));
         auto selected = chatRequest->select(granted, answer->deselected);
@@ -431,6 +464,7 @@ struct AuthWorkflow::Session {
             return fail(
                 clientFailure(during("consent", selected.error()), ResultMinor::ParameterError));
         effectiveChat = *selected;
+        canAllowedMode = effectiveChat->has(eac::AccessRight::CanAllowed);
         return State::Pace;
     }
 
@@ -447,7 +481,7 @@ struct AuthWorkflow::Session {
         if (!infos) return fail(clientFailure(during("EF.CardAccess", infos.error())));
         cardAccess = std::move(*infos);
 
-        auto established = establishPaceWithPin();
+        auto established = canAllowedMode ? establishPaceWithCan() : establishPaceWithPin();
         if (!established) return fail(clientFailure(established.error()));
         paced = std::move(*established);
         secureCard = std::make_unique<eac::SecureMessagingCard>(
@@ -508,6 +542,34 @@ struct AuthWorkflow::Session {
                 return result.error();
             message = eid::pinStatusMessage(*pins.lastStatus());
             if (message.status == eid::PinStatus::Operational) return result.error();
+        }
+    }
+
+    // CAN-allowed mode: PACE with the CAN and the effective CHAT. The PIN's state does not stop
+    // it: a blocked or suspended PIN and a switched-off eID function are what a PIN reset service
+    // is for. A wrong CAN costs nothing on the card; it is asked again a few times.
+    Result<eac::PaceResult> establishPaceWithCan() {
+        auto info = cardAccess->choosePace();
+        if (!info) return info.error();
+        eid::PinStatusMessage message;
+        if (auto status = eid::PinManagement(*card, *info).status()) message = *status;
+        for (int attempt = 1;; ++attempt) {
+            if (isCancelled()) return cancelledByUser("before the CAN");
+            SecretRequest question{SecretKind::Can, message, attempt};
+            question.canAllowedMode = true;
+            auto can = interaction.askSecret(question);
+            if (!can) return can.error();
+            if (!eid::isDigits(*can, 6, 6))
+                return makeError(ErrorCode::InvalidInput, "The CAN has 6 digits.",
+                                 "CAN rejected before talking to the card");
+            eac::PaceRequest request;
+            request.passwordType = eac::PasswordType::Can;
+            request.password = std::move(*can);
+            request.chat = effectiveChat->encode();
+            auto result = eac::PaceChannel(*card, *info).establish(request);
+            if (result || result.error().code != ErrorCode::AuthenticationFailed ||
+                attempt >= kMaxCanAttempts)
+                return result;
         }
     }
 

@@ -43,6 +43,9 @@ struct ConsentRequest {
     std::string validFrom, validUntil;  // of the terminal certificate, YYYY-MM-DD
     std::vector<eac::AccessRight> requiredRights;
     std::vector<eac::AccessRight> optionalRights;  // the user may switch these off
+    // CAN-allowed mode (online-protocols §8.3, e.g. a PIN reset service): the card is opened with
+    // the CAN printed on it instead of the PIN.
+    bool canAllowedMode = false;
 };
 
 // The user's answer: the optional rights switched off. Required rights cannot be refused except
@@ -58,6 +61,7 @@ struct SecretRequest {
     SecretKind kind = SecretKind::Pin;
     eid::PinStatusMessage pinStatus;  // what the card said about the PIN before this request
     int attempt = 1;                  // counts the requests of this kind in one authentication
+    bool canAllowedMode = false;      // a Can that replaces the PIN, not one that resumes it
 };
 
 // How an authentication ended: where the browser goes, or the error page when there is nowhere.

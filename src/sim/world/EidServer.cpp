@@ -54,6 +54,10 @@ void EidServer::setServiceCertificates(std::shared_ptr<const ServiceCertificates
     wrongHash_ = std::move(wrongHash);
 }
 
+void EidServer::setPinResetCertificates(std::shared_ptr<const ServiceCertificates> certificates) {
+    pinResetCertificates_ = std::move(certificates);
+}
+
 EidServer::NewSession EidServer::createSession(const EidRequest& request) {
     NewSession created{QUuid::createUuid().toString(QUuid::Id128), randomHex(kPskBytes)};
     SessionBehaviour behaviour;
@@ -63,6 +67,7 @@ EidServer::NewSession EidServer::createSession(const EidRequest& request) {
     behaviour.abortByClosingConnection = misbehaviour_->abortByClosingConnection;
     auto certificates =
         misbehaviour_->wrongDescriptionHash && wrongHash_ ? wrongHash_ : certificates_;
+    if (request.terminal == TerminalProfile::PinReset) certificates = pinResetCertificates_;
     sessions_[created.sessionIdentifier] = std::make_unique<EidSession>(
         created.sessionIdentifier, request, certificates, trust_, behaviour);
     psks_[created.sessionIdentifier] = created.pskHex;

@@ -43,6 +43,10 @@ public:
     void setServiceCertificates(std::shared_ptr<const ServiceCertificates> certificates,
                                 std::shared_ptr<const ServiceCertificates> wrongHash);
 
+    // The PIN reset service's terminal (TerminalProfile::PinReset sessions).
+    void setPinResetCertificates(std::shared_ptr<const ServiceCertificates> certificates);
+
+    // The session authenticates with the terminal its request names.
     NewSession createSession(const EidRequest& request);
     // Nothing if the session is unknown.
     const EidSession* session(const QString& sessionIdentifier) const;
@@ -58,6 +62,7 @@ private:
     std::shared_ptr<const Misbehaviour> misbehaviour_;
     std::shared_ptr<const ServiceCertificates> certificates_;
     std::shared_ptr<const ServiceCertificates> wrongHash_;
+    std::shared_ptr<const ServiceCertificates> pinResetCertificates_;
     std::unique_ptr<HttpsListener> listener_;
     std::map<QString, std::unique_ptr<EidSession>> sessions_;
     std::map<QString, QByteArray> psks_;

@@ -1,5 +1,6 @@
 #include "sim/world/EidSession.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "asn1/Tlv.h"
@@ -19,6 +20,9 @@ const Bytes kDateOfExpiryOid = hexBytes("04007F000703010402");
 constexpr int kSelect = -1;
 constexpr int kVerifyAge = -2;
 constexpr int kVerifyValidity = -3;
+constexpr int kResetRetryCounter = -4;
+constexpr int kActivateEid = -5;
+constexpr std::size_t kPinLength = 6;
 
 // 67 { 73 { 06 OID, 53 YYYYMMDD } ... } (TR-03110-3 A.6.5.1; card-protocols §4.5).
 std::optional<Bytes> auxiliaryData(const EidRequest& request) {
@@ -65,15 +69,31 @@ Result<eac::Chat> parseChat(ByteView bytes) {
     return eac::Chat::parseContents(bytes);
 }
 
-Bytes readRightsChat(const std::vector<eid::DataGroup>& groups, bool ageVerification = false) {
-    std::vector<eac::AccessRight> rights;
+Bytes readRightsChat(const std::vector<eid::DataGroup>& groups, bool ageVerification = false,
+                     std::vector<eac::AccessRight> rights = {}) {
     if (ageVerification) rights.push_back(eac::AccessRight::AgeVerification);
     for (auto group : groups)
         rights.push_back(eac::readRight(eid::number(group)));
     return eac::Chat::authenticationTerminal(eac::CertificateRole::Terminal, rights).encode();
 }
 
+// CAN allowed for every PIN reset session; PIN management only when it changes something.
+std::vector<eac::AccessRight> terminalRightsFor(const EidRequest& request) {
+    if (request.terminal != TerminalProfile::PinReset) return {};
+    std::vector<eac::AccessRight> rights{eac::AccessRight::CanAllowed};
+    if (request.newPin || request.activateEid) rights.push_back(eac::AccessRight::PinManagement);
+    return rights;
+}
+
 }  // namespace
+
+EidRequest pinResetRequest() {
+    EidRequest request;
+    request.required = {eid::DataGroup::DG4, eid::DataGroup::DG5, eid::DataGroup::DG17};
+    request.optional = {eid::DataGroup::DG13};
+    request.terminal = TerminalProfile::PinReset;
+    return request;
+}
 
 struct EidSession::FileRead {
     eid::DataGroup group;
@@ -173,6 +193,8 @@ EidSession::Reply EidSession::onStartPaos(const ClientMessage& message) {
     if (message.sessionIdentifier != sessionIdentifier_)
         return fail(message.messageId, "Unknown session",
                     "StartPAOS SessionIdentifier does not match the TLS-PSK identity");
+    if (auto valid = checkPinManagementRequest(); !valid)
+        return fail(message.messageId, valid.error().message, valid.error().detail);
     if (behaviour_.initializeFramework) {
         state_ = State::AwaitInitializeFrameworkResponse;
         return send(PaosStep::InitializeFramework, message.messageId,
@@ -186,7 +208,8 @@ EidSession::Reply EidSession::sendEac1(const ClientMessage& message) {
     input.certificates = certificates_->chain;
     input.certificateDescription =
         behaviour_.certificateDescriptionOverride.value_or(certificates_->certificateDescription);
-    input.requiredChat = readRightsChat(request_.required, request_.bornOnOrBefore.has_value());
+    input.requiredChat = readRightsChat(request_.required, request_.bornOnOrBefore.has_value(),
+                                        terminalRightsFor(request_));
     input.optionalChat = readRightsChat(request_.optional);
     input.authenticatedAuxiliaryData = request_.authenticatedAuxiliaryData;
     input.transactionInfo = request_.transactionInfo;
@@ -346,8 +369,56 @@ EidSession::Reply EidSession::sendNextReads(const ClientMessage& message) {
             pending_.emplace_back(i, static_cast<int>(offset));
         }
     }
-    if (commands.empty()) return finishOk(message.messageId);
+    if (commands.empty())
+        return pinManagementDue() ? sendPinManagement(message) : finishOk(message.messageId);
     auto wrapped = secure_->protect(commands);
+    if (!wrapped) return fail(message.messageId, wrapped.error().message, wrapped.error().detail);
+    std::vector<InputApdu> apdus;
+    for (auto& apdu : *wrapped)
+        apdus.push_back(InputApdu{std::move(apdu), {}});
+    state_ = State::AwaitTransmitResponse;
+    return send(PaosStep::Transmit, message.messageId,
+                [&apdus](ServerMessageWriter& writer) { return writer.transmit(apdus); });
+}
+
+Result<void> EidSession::checkPinManagementRequest() const {
+    if (!request_.newPin && !request_.activateEid) return {};
+    if (request_.terminal != TerminalProfile::PinReset)
+        return makeError(ErrorCode::InvalidInput, "This service may not change the PIN",
+                         "newPin/activateEid need TerminalProfile::PinReset");
+    if (request_.newPin) {
+        const ByteView pin = request_.newPin->bytes();
+        if (pin.size() != kPinLength ||
+            !std::all_of(pin.begin(), pin.end(), [](auto c) { return c >= '0' && c <= '9'; }))
+            return makeError(ErrorCode::InvalidInput, "The new PIN must have 6 digits",
+                             "newPin is not 6 ASCII digits");
+    }
+    return {};
+}
+
+bool EidSession::pinManagementDue() const {
+    return !pinManagementSent_ && (request_.newPin || request_.activateEid);
+}
+
+// After reading: RESET RETRY COUNTER with the new PIN, then ACTIVATE eID (card-protocols §6.2),
+// both under the CA keys like the reads.
+EidSession::Reply EidSession::sendPinManagement(const ClientMessage& message) {
+    pinManagementSent_ = true;
+    std::vector<CommandApdu> commands;
+    pending_.clear();
+    if (request_.newPin) {
+        const ByteView pin = request_.newPin->bytes();
+        commands.emplace_back(0x00, 0x2C, 0x02, 0x03, Bytes(pin.begin(), pin.end()));
+        pending_.emplace_back(files_.size(), kResetRetryCounter);
+    }
+    if (request_.activateEid) {
+        commands.emplace_back(0x00, 0x44, 0x10, 0x03);
+        pending_.emplace_back(files_.size(), kActivateEid);
+    }
+    auto wrapped = secure_->protect(commands);
+    // The commands held the new PIN in the clear; CommandApdu has no wiping storage of its own.
+    for (auto& command : commands)
+        wipe(const_cast<Bytes&>(command.data()));
     if (!wrapped) return fail(message.messageId, wrapped.error().message, wrapped.error().detail);
     std::vector<InputApdu> apdus;
     for (auto& apdu : *wrapped)
@@ -374,6 +445,18 @@ Result<void> EidSession::acceptOtherAnswer(int kind, const ResponseApdu& respons
         if (response.isSuccess()) return {};
         return makeError(ErrorCode::CardError, "The card refused to select the eID data",
                          "SELECT answered " + describe(response.sw()));
+    }
+    if (kind == kResetRetryCounter) {
+        result_.pinSet = response.isSuccess();
+        if (result_.pinSet) return {};
+        return makeError(ErrorCode::CardError, "The card refused the new PIN",
+                         "RESET RETRY COUNTER answered " + describe(response.sw()));
+    }
+    if (kind == kActivateEid) {
+        result_.eidActivated = response.isSuccess();
+        if (result_.eidActivated) return {};
+        return makeError(ErrorCode::CardError, "The card refused to switch the eID function on",
+                         "ACTIVATE answered " + describe(response.sw()));
     }
     std::optional<bool> outcome;
     if (response.isSuccess()) outcome = true;

@@ -57,6 +57,10 @@ struct EidRequest {
     bool activateEid = false;
 };
 
+// What a PIN reset service asks (online-protocols §8.2): names and address, within the PIN reset
+// terminal's rights (DG4, DG5, DG13, DG17).
+EidRequest pinResetRequest();
+
 // How a session deviates from the script (tests of the client).
 struct SessionBehaviour {
     bool initializeFramework = true;
@@ -139,6 +143,9 @@ private:
     void acceptFileAnswer(FileRead& file, const ResponseApdu& response);
     void addVerifications(std::vector<CommandApdu>& commands);
     Result<void> acceptOtherAnswer(int kind, const ResponseApdu& response);
+    Result<void> checkPinManagementRequest() const;
+    bool pinManagementDue() const;
+    Reply sendPinManagement(const ClientMessage& message);
 
     Reply send(PaosStep step, const QString& relatesTo,
                const std::function<QByteArray(ServerMessageWriter&)>& write);
@@ -172,6 +179,7 @@ private:
     std::vector<FileRead> files_;
     std::vector<std::pair<std::size_t, int>>
         pending_;  // (file index, -1 for SELECT / chunk offset)
+    bool pinManagementSent_ = false;
 };
 
 }  // namespace oa::sim

@@ -5,6 +5,7 @@
 #include "asn1/Tlv.h"
 #include "crypto/Hash.h"
 #include "sim/pki/CvCertificateWriter.h"
+#include "sim/pki/TestCertificateDescription.h"
 
 namespace oa::sim {
 namespace {
@@ -12,6 +13,7 @@ namespace {
 const Bytes kPlainFormat = hexBytes("04007F00070301030101");   // id-plainFormat
 const Bytes kDescriptionOid = hexBytes("04007F000703010301");  // id-description
 constexpr const char* kTerminalReference = "DEOAWORLD00001";
+constexpr const char* kPinResetTerminalReference = "DEOAPRSVC00001";
 
 Bytes text(asn1::Tag field, asn1::Tag type, const std::string& value) {
     return asn1::encode(field, asn1::encode(type, asciiBytes(value)));
@@ -68,6 +70,26 @@ Result<ServiceCertificates> ServiceCertificates::issue(const TestPki& pki,
         asn1::encode(0x73, {asn1::encode(0x06, kDescriptionOid), asn1::encode(0x80, hash)}),
         terminalSectorExtension(pki.sectorPublicKey())};
     auto certificate = writeCvCertificate(terminal, pki.terminalKey(), pki.dvKey());
+    if (!certificate) return certificate.error();
+    result.terminalCertificate = std::move(*certificate);
+    result.chain = {pki.dvCertificate(), result.terminalCertificate};
+    return result;
+}
+
+Result<ServiceCertificates> ServiceCertificates::issuePinReset(
+    const TestPki& pki, const std::string& subjectUrl, const std::vector<Bytes>& commCertificates) {
+    ServiceCertificates result{encodePinResetCertificateDescription(subjectUrl, commCertificates),
+                               {},
+                               {},
+                               pki.pinResetTerminalKey()};
+    CvCertificateTemplate terminal;
+    terminal.authorityReference = TestPki::kDvReference;
+    terminal.holderReference = kPinResetTerminalReference;
+    terminal.rights = TestPki::pinResetTerminalRights();
+    terminal.effectiveDate = TestPki::kEffectiveDate;
+    terminal.expirationDate = TestPki::kExpirationDate;
+    terminal.extensions = {descriptionExtension(result.certificateDescription)};
+    auto certificate = writeCvCertificate(terminal, pki.pinResetTerminalKey(), pki.dvKey());
     if (!certificate) return certificate.error();
     result.terminalCertificate = std::move(*certificate);
     result.chain = {pki.dvCertificate(), result.terminalCertificate};

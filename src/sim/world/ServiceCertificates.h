@@ -26,6 +26,11 @@ struct ServiceCertificates {
     static Result<ServiceCertificates> issue(const TestPki& pki, const std::string& subjectUrl,
                                              const std::vector<Bytes>& commCertificates,
                                              const Bytes& describedHash = {});
+    // The PIN reset service's (TerminalProfile::PinReset): the test PKI's PIN reset terminal key
+    // and rights (CAN allowed, PIN management), a description naming `subjectUrl`.
+    static Result<ServiceCertificates> issuePinReset(const TestPki& pki,
+                                                     const std::string& subjectUrl,
+                                                     const std::vector<Bytes>& commCertificates);
 };
 
 // The DER CertificateDescription itself (plain-text terms of usage).

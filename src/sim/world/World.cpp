@@ -52,7 +52,20 @@ Result<std::unique_ptr<World>> World::start(const WorldOptions& options) {
     if (!wrongHash) return wrongHash.error();
     world->certificates_ = *certificates;
     world->eidServer_->setServiceCertificates(*certificates, *wrongHash);
+    if (auto pinReset = world->setPinResetOrigin(world->eService_->origin()); !pinReset)
+        return pinReset.error();
     return world;
+}
+
+Result<void> World::setPinResetOrigin(const QUrl& origin) {
+    const std::vector<Bytes> hashes{TlsTestPki::hashOf(tls_->serverCertificate()),
+                                    TlsTestPki::hashOf(tls_->wrongHostCertificate())};
+    auto issued = ServiceCertificates::issuePinReset(TestPki::builtIn(),
+                                                     origin.toString().toStdString(), hashes);
+    if (!issued) return issued.error();
+    pinResetCertificates_ = std::make_shared<const ServiceCertificates>(std::move(*issued));
+    eidServer_->setPinResetCertificates(pinResetCertificates_);
+    return {};
 }
 
 std::string World::describe() const {

@@ -38,6 +38,10 @@ public:
     // The CA a client must trust (--ca-file); PEM via caCertificate().toPem().
     const QSslCertificate& caCertificate() const { return tls_->caCertificate(); }
     const ServiceCertificates& serviceCertificates() const { return *certificates_; }
+    // The PIN reset service's terminal; its description names the demo eService's origin until
+    // setPinResetOrigin() names the origin of the service that hands out its TC tokens.
+    const ServiceCertificates& pinResetCertificates() const { return *pinResetCertificates_; }
+    Result<void> setPinResetOrigin(const QUrl& origin);
     // Switches that act per request (tokens, aborts, slowness, overload) may change while the
     // world runs; TLS switches are fixed at start.
     Misbehaviour& misbehaviour() { return *misbehaviour_; }
@@ -54,6 +58,7 @@ private:
     std::unique_ptr<EidServer> eidServer_;
     std::unique_ptr<DemoEService> eService_;
     std::shared_ptr<const ServiceCertificates> certificates_;
+    std::shared_ptr<const ServiceCertificates> pinResetCertificates_;
 };
 
 }  // namespace oa::sim
