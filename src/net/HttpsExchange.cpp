@@ -138,8 +138,12 @@ public:
                          });
         QObject::connect(&reply_, &QNetworkReply::encrypted, &loop, [this, &handshakeTimer] {
             handshakeTimer.stop();
+            if (settings_.handshakeDone) settings_.handshakeDone();
             if (auto ok = settings_.check(host_, reply_.sslConfiguration()); !ok)
                 return stop(ServerFailure::Other, ok.error());
+            if (settings_.sessionCheck)
+                if (auto ok = settings_.sessionCheck(reply_.sslConfiguration()); !ok)
+                    return stop(ServerFailure::Other, ok.error());
             if (settings_.handshakeOnly) {
                 handshake_ = reply_.sslConfiguration();
                 reply_.abort();
@@ -177,6 +181,7 @@ public:
         response.url = reply_.url();
         response.cipher = reply_.sslConfiguration().sessionCipher();
         response.ephemeralServerKey = reply_.sslConfiguration().ephemeralServerKey();
+        response.tlsSession = reply_.sslConfiguration().sessionTicket();
         const QSslCertificate certificate = reply_.sslConfiguration().peerCertificate();
         if (!certificate.isNull()) response.certificates.append(certificate);
         return HttpsOutcome{std::move(response), ServerFailure::None};
@@ -189,6 +194,7 @@ private:
         response.url = reply_.url();
         response.cipher = handshake_->sessionCipher();
         response.ephemeralServerKey = handshake_->ephemeralServerKey();
+        response.tlsSession = handshake_->sessionTicket();
         response.certificates.append(handshake_->peerCertificate());
         return HttpsOutcome{std::move(response), ServerFailure::None};
     }

@@ -45,6 +45,11 @@ public:
         // Stop once the handshake and the check have passed, before any request byte: the
         // refresh address check only needs the server certificate (TR-03124-1 §2.5.4).
         bool handshakeOnly = false;
+        // Runs after the server check on every new TLS connection, before any request byte:
+        // the attached model refuses a TLS-2 connection that did not resume the token's session.
+        std::function<Result<void>(const QSslConfiguration& negotiated)> sessionCheck;
+        // Told about every completed handshake (counts for the log and the benchmark).
+        std::function<void()> handshakeDone;
     };
 
     static HttpsOutcome run(QNetworkAccessManager& manager, const Request& request,

@@ -23,6 +23,9 @@ struct HttpsResponse {
     QList<QSslCertificate> certificates;
     QSslCipher cipher;
     QSslKey ephemeralServerKey;  // null for RSA-PSK and plain RSA key exchange
+    // The TLS session of the connection that answered (DER, as Qt serializes it), so the attached
+    // model's TLS-2 can resume it; empty if the server offered no resumable session.
+    QByteArray tlsSession;
 
     // Case-insensitive; empty if absent.
     QByteArray header(QByteArrayView name) const;

@@ -62,6 +62,8 @@ bool parseOptions(const std::vector<std::string>& arguments, UpOptions& options)
             options.world.portBase = static_cast<quint16>(port);
         } else if (argument == "--card") {
             if (!parseCard(arguments, i, options)) return false;
+        } else if (argument == "--attached") {
+            options.world.attached = true;
         } else if (argument == "--profile" && hasValue) {
             options.profile = arguments[++i];
         } else {
@@ -116,10 +118,12 @@ std::unique_ptr<VpcdCard> startCard(const UpOptions& options) {
 const char* upUsage() {
     return "       openausweis-sim up [--state DIR] [--port-base N] [--card inprocess|vpcd "
            "HOST:PORT]\n"
-           "                          [--profile NAME] [misbehaviour flags]\n"
+           "                          [--profile NAME] [--attached] [misbehaviour flags]\n"
            "  up:   the demo eService (port N) and the test eID-Server (N+1) on 127.0.0.1 until\n"
            "        SIGTERM; TLS test PKI kept in DIR (default ~/.local/state/openausweis/world);\n"
-           "        the card on vpcd when asked (inprocess: the client's own Simulator reader)\n";
+           "        the card on vpcd when asked (inprocess: the client's own Simulator reader);\n"
+           "        --attached: the eService is also the eID-Server (tokens without PSK, PAOS on\n"
+           "        the eService's TLS endpoint only over a resumed TLS session)\n";
 }
 
 int runUpCommand(const std::vector<std::string>& arguments) {

@@ -17,6 +17,7 @@
 #include "net/CommCertificates.h"
 #include "net/HttpsFetcher.h"
 #include "net/PaosTransmit.h"
+#include "net/AttachedChannel.h"
 #include "net/PskChannel.h"
 #include "net/RefreshAddress.h"
 #include "net/TcToken.h"
@@ -130,8 +131,9 @@ struct AuthWorkflow::Session {
     net::TlsServerCertificates seenCertificates;
     net::CommCertificates pins;
     QByteArray tokenBody;
+    QByteArray tokenTlsSession;  // for the attached model: TLS-2 resumes it
     std::optional<net::TcToken> token;
-    std::unique_ptr<net::PskChannel> channel;
+    std::unique_ptr<net::EidServerChannel> channel;
     QString lastSentMessageId;
     std::optional<net::PaosServerMessage> received;  // the server message being answered
     bool answerOwed = false;
@@ -244,6 +246,7 @@ struct AuthWorkflow::Session {
                                "request (TC token).",
                                "TC token answered HTTP " + std::to_string(response->status)));
         tokenBody = response->body;
+        tokenTlsSession = response->tlsSession;
         return State::EvaluateTcToken;
     }
 
@@ -274,19 +277,23 @@ struct AuthWorkflow::Session {
 
     State connectEidServer() {
         interaction.progress(AuthStep::ConnectEidServer);
-        if (!token->usesPsk()) {
-            failure = trustFailure(
-                makeError(ErrorCode::Unsupported,
-                          "The service uses a connection type this version does not support.",
-                          "attached eID-Server (TC token without PSK) is not implemented"));
-            return afterPaos();
-        }
-        net::PskChannel::Settings channelSettings;
+        net::EidServerChannel::Settings channelSettings;
         channelSettings.caCertificates = settings.caCertificates;
         channelSettings.check = check();
         channelSettings.timeouts = {settings.timeouts.handshake, settings.paosTimeout};
-        channel = std::make_unique<net::PskChannel>(token->serverAddress, token->sessionIdentifier,
-                                                    *token->psk, channelSettings);
+        if (token->usesPsk()) {
+            channel = std::make_unique<net::PskChannel>(
+                token->serverAddress, token->sessionIdentifier, *token->psk, channelSettings);
+            return State::StartPaos;
+        }
+        // Attached eID-Server: TLS-2 must resume the TC token's TLS session (digest 2.2).
+        auto resumption = net::TlsSessionResumption::expect(tokenTlsSession);
+        if (!resumption) {
+            failure = trustFailure(resumption.error());
+            return afterPaos();
+        }
+        channel = std::make_unique<net::AttachedChannel>(token->serverAddress,
+                                                         std::move(*resumption), channelSettings);
         return State::StartPaos;
     }
 

@@ -67,7 +67,25 @@ Result<void> DemoEService::listen(const QHostAddress& address, quint16 port) {
     return {};
 }
 
+Result<void> DemoEService::listenAttached(const QHostAddress& address, quint16 port) {
+    OpenSslHttpsListener::Options options;
+    options.resumption = !misbehaviour_->attachedWithoutResumption;
+    options.hostnameMismatch = misbehaviour_->eServiceTls.hostnameMismatch;
+    attachedListener_ = std::make_unique<OpenSslHttpsListener>(
+        tls_, options, [this](const HttpRequest& request) { return handle(request); });
+    return attachedListener_->listen(address, port);
+}
+
+int DemoEService::attachedHandshakes() const {
+    return attachedListener_ ? attachedListener_->handshakesCompleted() : 0;
+}
+
+int DemoEService::attachedHandshakesResumed() const {
+    return attachedListener_ ? attachedListener_->handshakesResumed() : 0;
+}
+
 quint16 DemoEService::port() const {
+    if (attachedListener_) return attachedListener_->port();
     return listener_ ? listener_->port() : 0;
 }
 
@@ -98,6 +116,7 @@ HttpAnswer DemoEService::handle(const HttpRequest& request) {
     const QString path = url.path();
     const bool overloadable =
         path == QLatin1String("/tcToken") || path == QLatin1String("/refresh");
+    if (attached() && path == QLatin1String("/paos")) return attachedPaos(request);
     if (request.method != "GET" && request.method != "HEAD") {
         answer = HttpAnswer::html(405, page("Method not allowed", ""));
     } else if (overloadable && overload_.turnAway(misbehaviour_->eServiceOverload)) {
@@ -109,11 +128,11 @@ HttpAnswer DemoEService::handle(const HttpRequest& request) {
     } else if (path == QLatin1String("/") || path == QLatin1String("/login")) {
         answer = loginPage();
     } else if (path == QLatin1String("/tcToken")) {
-        auto request = requestFrom(url);
-        answer = request ? tcToken(*request)
-                         : HttpAnswer::html(400, page("Bad request",
-                                                      "<p>read, optional: data groups like "
-                                                      "DG4,DG5; age, valid: YYYYMMDD</p>"));
+        auto eidRequest = requestFrom(url);
+        answer = eidRequest ? tcToken(*eidRequest, request.tlsSessionId)
+                            : HttpAnswer::html(400, page("Bad request",
+                                                         "<p>read, optional: data groups like "
+                                                         "DG4,DG5; age, valid: YYYYMMDD</p>"));
     } else if (path == QLatin1String("/refresh")) {
         answer = refreshPage(url);
     } else if (path == QLatin1String("/error")) {
@@ -180,7 +199,18 @@ std::optional<EidRequest> DemoEService::requestFrom(const QUrl& url) const {
     return request;
 }
 
-HttpAnswer DemoEService::tcToken(const EidRequest& request) {
+HttpAnswer DemoEService::attachedPaos(const HttpRequest& request) {
+    const auto found = attachedSessions_.find(request.tlsSessionId);
+    if (!request.tlsResumed || found == attachedSessions_.end()) {
+        ++paosRefused_;
+        HttpAnswer refused;
+        refused.closeWithoutAnswer = true;
+        return refused;
+    }
+    return eidServer_.answerPaos(request, found->second);
+}
+
+HttpAnswer DemoEService::tcToken(const EidRequest& request, const QByteArray& tlsSessionId) {
     const QString base = origin().toString();
     QString communicationError = base + QStringLiteral("/error");
     HttpAnswer answer;
@@ -200,6 +230,12 @@ HttpAnswer DemoEService::tcToken(const EidRequest& request) {
     QString serverAddress = eidServer_.serverAddress().toString();
     QString refresh = base + QStringLiteral("/refresh?session=") + session.sessionIdentifier;
     QByteArray psk = session.pskHex;
+    if (attached()) {
+        // TR-03130-4: an attached eID-Server's token has no PathSecurity elements.
+        serverAddress = base + QStringLiteral("/paos");
+        psk = QByteArray();
+        attachedSessions_[tlsSessionId] = session.sessionIdentifier;
+    }
     switch (broken) {
         case BrokenToken::ServerAddressEmpty:
             serverAddress.clear();
@@ -211,10 +247,10 @@ HttpAnswer DemoEService::tcToken(const EidRequest& request) {
             serverAddress = base + QStringLiteral("/nowhere");
             break;
         case BrokenToken::PskOddLength:
-            psk.chop(1);
+            if (!psk.isEmpty()) psk.chop(1);
             break;
         case BrokenToken::PskInvalidCharacters:
-            psk[0] = 'x';
+            if (!psk.isEmpty()) psk[0] = 'x';
             break;
         case BrokenToken::RefreshAddressHttp:
             refresh.replace(0, 5, QStringLiteral("http"));

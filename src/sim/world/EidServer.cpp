@@ -88,9 +88,13 @@ int EidServer::handshakesFailed() const {
 }
 
 HttpAnswer EidServer::handle(const HttpRequest& request) {
+    return answerPaos(request, QString::fromLatin1(request.pskIdentity));
+}
+
+HttpAnswer EidServer::answerPaos(const HttpRequest& request, const QString& sessionIdentifier) {
     if (request.method != "POST") return HttpAnswer::html(405, "<p>PAOS needs POST</p>");
     if (!request.target.startsWith("/paos")) return HttpAnswer::html(404, "<p>Not found</p>");
-    const auto found = sessions_.find(QString::fromLatin1(request.pskIdentity));
+    const auto found = sessions_.find(sessionIdentifier);
     if (found == sessions_.end()) return HttpAnswer::html(400, "<p>Unknown session</p>");
     EidSession& session = *found->second;
     if (session.stepsSent().empty() && overload_.turnAway(misbehaviour_->eidServerOverload)) {

@@ -54,6 +54,10 @@ public:
     int handshakesCompleted() const;
     int handshakesFailed() const;
 
+    // A PAOS POST for the given session, however the channel was secured (the PSK identity
+    // here, the resumed TLS session on the attached endpoint).
+    HttpAnswer answerPaos(const HttpRequest& request, const QString& sessionIdentifier);
+
 private:
     HttpAnswer handle(const HttpRequest& request);
 

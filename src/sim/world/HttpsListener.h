@@ -18,6 +18,10 @@ struct HttpRequest {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QByteArray pskIdentity;  // TLS-PSK identity of the connection, if any
+    // The TLS session (hex ID) of the connection and whether its handshake resumed it; only the
+    // OpenSSL listener of the attached model knows.
+    QByteArray tlsSessionId;
+    bool tlsResumed = false;
 
     QByteArray header(const QByteArray& name) const;
 };

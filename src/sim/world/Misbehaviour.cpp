@@ -114,12 +114,14 @@ Result<bool> applyMisbehaviourFlag(Misbehaviour& into, const std::string& flag,
     }
     if (flag == "--no-initialize-framework") return !(into.initializeFramework = false);
     if (flag == "--sign-in-additional-input") return into.signInAdditionalInput = true;
+    if (flag == "--no-resumption") return into.attachedWithoutResumption = true;
     return false;
 }
 
 bool misbehaviourFlagTakesValue(const std::string& flag) {
     return flag != "--wrong-description-hash" && flag != "--abort-by-closing" &&
-           flag != "--no-initialize-framework" && flag != "--sign-in-additional-input";
+           flag != "--no-initialize-framework" && flag != "--sign-in-additional-input" &&
+           flag != "--no-resumption";
 }
 
 const char* misbehaviourUsage() {
@@ -135,7 +137,8 @@ const char* misbehaviourUsage() {
            "    --slow MILLISECONDS        (every HTTP answer waits)\n"
            "    --overload FRACTION[:503|429[:RETRY_AFTER]]   (token endpoint, refresh page)\n"
            "    --overload-eid-server FRACTION[:503|429[:RETRY_AFTER]]   (first PAOS POST)\n"
-           "    --no-initialize-framework, --sign-in-additional-input\n";
+           "    --no-initialize-framework, --sign-in-additional-input\n"
+           "    --no-resumption            (attached: the endpoint never resumes TLS sessions)\n";
 }
 
 bool OverloadGate::turnAway(const Overload& overload) {

@@ -52,6 +52,8 @@ struct Misbehaviour {
     Overload eidServerOverload;      // PAOS (only ever the first POST of a session)
     bool initializeFramework = true;
     bool signInAdditionalInput = false;
+    // Attached model only: the eService/eID-Server endpoint never resumes a TLS session.
+    bool attachedWithoutResumption = false;
 };
 
 // Applies one command-line switch ("--broken-token", "psk-odd-length"); false if unknown.

@@ -31,6 +31,8 @@ public:
     const QSslCertificate& serverCertificate() const { return server_; }
     const QSslCertificate& wrongHostCertificate() const { return wrongHost_; }
     const QSslKey& serverKey() const { return key_; }
+    // The same key as PKCS#8 PEM, for servers built on OpenSSL directly.
+    const QByteArray& serverKeyPem() const { return keyPem_; }
 
     // SHA-256 of the DER certificate, as commCertificates holds it.
     static Bytes hashOf(const QSslCertificate& certificate);

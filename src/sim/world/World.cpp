@@ -36,8 +36,10 @@ Result<std::unique_ptr<World>> World::start(const WorldOptions& options) {
                                                       world->misbehaviour_, options.request);
     const quint16 eServicePort = options.portBase;
     const quint16 eidServerPort = options.portBase == 0 ? 0 : options.portBase + 1;
-    if (auto ok = world->eService_->listen(QHostAddress::LocalHost, eServicePort); !ok)
-        return ok.error();
+    auto listening = options.attached
+                         ? world->eService_->listenAttached(QHostAddress::LocalHost, eServicePort)
+                         : world->eService_->listen(QHostAddress::LocalHost, eServicePort);
+    if (!listening) return listening.error();
     if (auto ok = world->eidServer_->listen(QHostAddress::LocalHost, eidServerPort); !ok)
         return ok.error();
 
@@ -75,7 +77,9 @@ std::string World::describe() const {
     return line("demo eService:   ", eService_->loginUrl().toString()) +
            line("TC token:        ", eService_->tcTokenUrl().toString()) +
            line("log in:          ", eService_->activationUrl().toString(QUrl::FullyEncoded)) +
-           line("eID-Server:      ", eidServer_->serverAddress().toString());
+           (eService_->attached()
+                ? line("eID-Server:      ", eService_->origin().toString() + "/paos (attached)")
+                : line("eID-Server:      ", eidServer_->serverAddress().toString()));
 }
 
 }  // namespace oa::sim

@@ -21,6 +21,9 @@ struct WorldOptions {
     quint16 portBase = 0;
     Misbehaviour misbehaviour;
     EidRequest request;
+    // The attached eID-Server model: the eService also serves PAOS on its own TLS endpoint and
+    // hands out tokens without PSK (the PSK eID-Server keeps running beside it).
+    bool attached = false;
 };
 
 // The simulation world's servers on 127.0.0.1: the demo eService and the test eID-Server, with
