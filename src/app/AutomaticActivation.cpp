@@ -18,6 +18,27 @@ workflows::AuthSettings authSettings(const AutomaticActivation::Settings& settin
     return auth;
 }
 
+// The scripted answers, except that a second PIN request (the first PIN was wrong) or a request
+// for the CAN or PUK ends the flow as a failed authentication rather than a user's cancellation:
+// nobody is there to answer, and the browser should learn what went wrong.
+class AutomaticInteraction : public workflows::ScriptedInteraction {
+public:
+    using ScriptedInteraction::ScriptedInteraction;
+
+    Result<SecureBytes> askSecret(const workflows::SecretRequest& request) override {
+        if (request.kind == workflows::SecretKind::Pin && request.attempt == 1)
+            return ScriptedInteraction::askSecret(request);
+        return makeError(
+            ErrorCode::AuthenticationFailed,
+            request.kind == workflows::SecretKind::Pin
+                ? "The ID card refused the PIN."
+                : "The ID card asks for its " + std::string(workflows::toString(request.kind)) +
+                      ", which automatic mode cannot give.",
+            "automatic mode: " + std::string(workflows::toString(request.kind)) + " request " +
+                std::to_string(request.attempt) + ", card says: " + request.pinStatus.message);
+    }
+};
+
 }  // namespace
 
 std::optional<AutomaticActivation::Settings> AutomaticActivation::fromEnvironment() {
@@ -26,6 +47,7 @@ std::optional<AutomaticActivation::Settings> AutomaticActivation::fromEnvironmen
     Settings settings;
     settings.pin = pin.toStdString();
     settings.developerMode = qgetenv("OPENAUSWEIS_AUTOMATIC_DEVELOPERMODE") == "1";
+    settings.refuseConsent = qgetenv("OPENAUSWEIS_AUTOMATIC_REFUSE_CONSENT") == "1";
     settings.caFile = qEnvironmentVariable("OPENAUSWEIS_CA_FILE");
     return settings;
 }
@@ -33,7 +55,8 @@ std::optional<AutomaticActivation::Settings> AutomaticActivation::fromEnvironmen
 AutomaticActivation::AutomaticActivation(Settings settings, ReaderBackend& readers, QObject* parent)
     : QObject(parent), settings_(std::move(settings)), readers_(readers) {
     qCWarning(service::lcService) << "automatic mode: browser activations run unattended"
-                                  << (settings_.developerMode ? "(developer mode)" : "");
+                                  << (settings_.developerMode ? "(developer mode)" : "")
+                                  << (settings_.refuseConsent ? "(refusing every consent)" : "");
 }
 
 AutomaticActivation::~AutomaticActivation() {
@@ -51,7 +74,8 @@ void AutomaticActivation::start(const QUrl& tcTokenUrl, Completion done) {
     done_ = std::move(done);
     workflows::ScriptedInteraction::Script script;
     script.pins = {settings_.pin};
-    interaction_ = std::make_unique<workflows::ScriptedInteraction>(std::move(script));
+    script.refuseConsent = settings_.refuseConsent;
+    interaction_ = std::make_unique<AutomaticInteraction>(std::move(script));
     thread_ = std::make_unique<workflows::AuthWorkflowThread>(readers_, *interaction_,
                                                               authSettings(settings_), tcTokenUrl);
     connect(thread_.get(), &workflows::AuthWorkflowThread::outcome, this,

@@ -13,8 +13,11 @@ namespace oa {
 
 // Unattended browser activations for automated tests and kiosks, like AusweisApp's automatic
 // mode: the authentication runs with the PIN from OPENAUSWEIS_AUTOMATIC_PIN, accepts the
-// requested rights, takes the first reader with a card. OPENAUSWEIS_AUTOMATIC_DEVELOPERMODE=1
-// trusts the test CSCA; OPENAUSWEIS_CA_FILE adds TLS trust anchors (PEM). Never the default:
+// requested rights, takes the first reader with a card. A wrong PIN (or a card asking for its CAN
+// or PUK) ends the flow as failed, with the card's words for the browser.
+// OPENAUSWEIS_AUTOMATIC_DEVELOPERMODE=1 trusts the test CSCA; OPENAUSWEIS_CA_FILE adds TLS trust
+// anchors (PEM); OPENAUSWEIS_AUTOMATIC_REFUSE_CONSENT=1 refuses every consent, so each activation
+// ends as cancelled by the user (the browser's cancel path in tests). Never the default:
 // fromEnvironment() gives nothing unless the PIN variable is set.
 class AutomaticActivation : public QObject, public service::ActivationHandler {
     Q_OBJECT
@@ -22,6 +25,7 @@ public:
     struct Settings {
         std::string pin;
         bool developerMode = false;
+        bool refuseConsent = false;
         QString caFile;
     };
     static std::optional<Settings> fromEnvironment();

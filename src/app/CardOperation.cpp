@@ -16,11 +16,17 @@ void CardOperation::clearOutcome() {
 
 bool CardOperation::start(Job job) {
     if (busy_) return false;
+    auto claim = workflows::UserWorkflowGuard::app().claim(metaObject()->className());
+    if (!claim) {
+        refuse(QStringLiteral("busy"));
+        return false;
+    }
     auto choice = chooseCard_ ? chooseCard_() : std::nullopt;
     if (!choice) {
         refuse(QStringLiteral("noCard"));
         return false;
     }
+    claim_ = std::move(claim);
     busy_ = true;
     demo_ = choice->simulated;
     readerName_ = choice->readerName;
@@ -58,6 +64,7 @@ void CardOperation::finish(std::function<void()> apply) {
         this,
         [this, apply = std::move(apply)] {
             busy_ = false;
+            claim_.reset();
             apply();
             emit stateChanged();
             emit finished();

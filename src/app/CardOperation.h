@@ -4,10 +4,12 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <optional>
 
 #include "app/CardChoice.h"
 #include "app/CardWorker.h"
 #include "base/Result.h"
+#include "workflows/UserWorkflowGuard.h"
 
 namespace oa {
 
@@ -65,6 +67,8 @@ private:
     bool succeeded_ = false;
     QString outcome_;
     QString detail_;
+    // Held while the worker runs: the SDK refuses clients meanwhile (409), and vice versa.
+    std::optional<workflows::UserWorkflowGuard::Claim> claim_;
     CardWorker worker_;  // last: its thread ends before the members above go
 };
 

@@ -4,6 +4,7 @@
 #include "eid/DeveloperModeTrust.h"
 #include "eid/SelfAuthentication.h"
 #include "service/ServiceLog.h"
+#include "workflows/UserWorkflowGuard.h"
 namespace oa {
 namespace {
 
@@ -23,10 +24,13 @@ SdkService::SdkService(ReaderBackend& readers, SimulatorBackend* simulator, QObj
     settings.environment.simulator = simulator;
     settings.environment.authSettings = authSettingsFor;
     settings.originAllowList = service::sdkOriginAllowListFromEnvironment();
-    settings.isUserWorkflowActive = [] { return false; };
+    settings.isUserWorkflowActive = [] {
+        return workflows::UserWorkflowGuard::app().userWorkflowActive();
+    };
     endpoint_ = std::make_unique<service::SdkWebSocketEndpoint>(std::move(settings));
     connect(endpoint_.get(), &service::SdkWebSocketEndpoint::clientChanged, this,
             [](bool connected, const QString& userAgent) {
+                workflows::UserWorkflowGuard::app().setSdkClientConnected(connected);
                 qCInfo(service::lcService)
                     << (connected ? "SDK client connected:" : "SDK client left:") << userAgent;
             });

@@ -84,6 +84,13 @@ Result<void> SdkInteraction::pauseForCardPosition() {
     return {};
 }
 
+bool SdkInteraction::resumeAfterCardRemoved() {
+    if (!pauseForCardPosition()) return false;
+    std::lock_guard lock(mutex_);
+    insertCardSent_ = false;  // waiting for the card again tells the client once more
+    return true;
+}
+
 void SdkInteraction::answerContinue(bool goOn) {
     std::lock_guard lock(mutex_);
     continue_ = goOn;

@@ -50,6 +50,8 @@ public:
     void progress(workflows::AuthStep step) override;
     void finished(const workflows::AuthOutcome& outcome) override;
     bool cancelRequested() const override { return cancelled_; }
+    // PAUSE (API level 3) until CONTINUE; below level 3, or on CANCEL, the workflow ends.
+    bool resumeAfterCardRemoved() override;
 
     // For the PIN change, which is not an AuthWorkflow.
     Result<SecureBytes> askNewPin();

@@ -171,11 +171,11 @@ QJsonObject sdkCertificateMessage(const workflows::ConsentRequest& request) {
     object.insert(
         QStringLiteral("description"),
         QJsonObject{{QStringLiteral("issuerName"), QString::fromStdString(request.issuerName)},
-                    {QStringLiteral("issuerUrl"), QString()},
+                    {QStringLiteral("issuerUrl"), QString::fromStdString(request.issuerUrl)},
                     {QStringLiteral("subjectName"), QString::fromStdString(request.providerName)},
                     {QStringLiteral("subjectUrl"), QString::fromStdString(request.providerUrl)},
                     {QStringLiteral("termsOfUsage"), QString::fromStdString(request.termsOfUsage)},
-                    {QStringLiteral("purpose"), QString()}});
+                    {QStringLiteral("purpose"), QString::fromStdString(request.purpose)}});
     object.insert(
         QStringLiteral("validity"),
         QJsonObject{

@@ -269,10 +269,13 @@ void SdkSession::setCard(const QJsonObject& command) {
     auto parsed = parseSdkSimulatorCard(command.value(QStringLiteral("simulator")));
     if (!parsed)
         return send(sdkError("INSERT_CARD", QStringLiteral("Parameter 'simulator' is invalid")));
+    auto card = makeSdkSimulatorCard(*parsed);
+    if (!card)
+        return send(sdkError("INSERT_CARD", QStringLiteral("Parameter 'simulator' is invalid")));
     pending_ = Pending::None;
     cardReader_ = target.name;
     interaction_->preferReader(target.name);
-    environment_.simulator->insertCard(makeSdkSimulatorCard(*parsed));
+    environment_.simulator->insertCard(std::move(*card));
 }
 
 void SdkSession::setNumber(const QString& cmd, const QJsonObject& command) {

@@ -4,6 +4,15 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+
+#include <algorithm>
+
+#include "crypto/OpenSsl.h"
+#include "sim/card/CardProfile.h"
+#include "sim/card/ChipCrypto.h"
+#include "sim/card/EfCardAccess.h"
 #include "sim/card/VirtualCard.h"
 
 namespace oa::service {
@@ -63,6 +72,34 @@ Result<SdkSimulatorCard::Key> parseKey(const QJsonValue& value) {
     return SdkSimulatorCard::Key{id.toInt(), std::move(*content)};
 }
 
+constexpr std::uint16_t kEfCardSecurity = 0x011D;
+
+// A DER private key (PKCS#8 or RFC 5915) or a raw big-endian scalar, as `size` octets.
+Result<SecureBytes> privateScalar(const Bytes& content, std::size_t size) {
+    Bytes scalar = content;
+    const unsigned char* cursor = content.data();
+    crypto::OpenSslPtr<EVP_PKEY, EVP_PKEY_free> key(
+        d2i_AutoPrivateKey(nullptr, &cursor, static_cast<long>(content.size())));
+    if (key && cursor == content.data() + content.size()) {
+        BIGNUM* raw = nullptr;
+        if (EVP_PKEY_get_bn_param(key.get(), OSSL_PKEY_PARAM_PRIV_KEY, &raw) != 1)
+            return invalid("the key has no private EC scalar");
+        crypto::BignumPtr number(raw);
+        scalar.assign(size, 0);
+        if (BN_bn2binpad(number.get(), scalar.data(), static_cast<int>(size)) < 0)
+            return invalid("the private scalar is longer than the card's curve");
+    }
+    while (scalar.size() > size && scalar.front() == 0)
+        scalar.erase(scalar.begin());
+    if (scalar.size() > size) return invalid("the private scalar is longer than the card's curve");
+    if (std::all_of(scalar.begin(), scalar.end(), [](std::uint8_t b) { return b == 0; }))
+        return invalid("the private scalar is zero");
+    scalar.insert(scalar.begin(), size - scalar.size(), 0);
+    SecureBytes secret{ByteView(scalar)};
+    std::fill(scalar.begin(), scalar.end(), 0);
+    return secret;
+}
+
 }  // namespace
 
 Result<SdkSimulatorCard> parseSdkSimulatorCard(const QJsonValue& value) {
@@ -88,8 +125,29 @@ Result<SdkSimulatorCard> parseSdkSimulatorCard(const QJsonValue& value) {
     return card;
 }
 
-std::shared_ptr<VirtualCard> makeSdkSimulatorCard(const SdkSimulatorCard&) {
-    return std::make_shared<VirtualCard>();
+Result<std::shared_ptr<VirtualCard>> makeSdkSimulatorCard(const SdkSimulatorCard& card) {
+    sim::CardProfile profile = sim::defaultProfile();
+    const auto curve = sim::chip::EcCurve::standardized(profile.crypto.domainParameterId);
+    if (!curve) return invalid("the default card has no standardized curve");
+    for (const auto& key : card.keys) {
+        auto scalar = privateScalar(key.content, curve->fieldSize());
+        if (!scalar) return scalar.error();
+        if (key.id == profile.crypto.chipAuthenticationKeyId) {
+            profile.chipAuthenticationKey = std::move(*scalar);
+            // EF.CardSecurity must name the new public key: signed again unless a file gives it.
+            profile.cardSecurity.clear();
+            profile.signCardSecurityWithTestPki = true;
+        } else if (key.id == static_cast<int>(sim::kRestrictedIdentificationKeyId)) {
+            profile.restrictedIdentificationKey = std::move(*scalar);
+        } else {
+            return invalid("no key with id " + std::to_string(key.id) + " on the card");
+        }
+    }
+    for (const auto& file : card.files) {
+        if (file.fileId == kEfCardSecurity) profile.cardSecurity = file.content;
+        profile.fileOverrides.push_back({file.fileId, file.shortFileId, file.content});
+    }
+    return std::make_shared<VirtualCard>(std::move(profile));
 }
 
 }  // namespace oa::service

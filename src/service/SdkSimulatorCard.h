@@ -33,9 +33,12 @@ struct SdkSimulatorCard {
 
 Result<SdkSimulatorCard> parseSdkSimulatorCard(const QJsonValue& value);
 
-// The virtual card for the Simulator reader: our default test card. The parsed overrides are
-// checked but not applied yet: VirtualCard builds its files from the holder's data and has no way
-// to take raw file contents or a foreign key (a VirtualCard addition, still to do).
-std::shared_ptr<VirtualCard> makeSdkSimulatorCard(const SdkSimulatorCard& card);
+// The virtual card for the Simulator reader: our default test person with the overrides applied.
+// Files replace the card's own (data groups FID 0101-0116 in the eID application, EF.CardAccess
+// 011C, EF.CardSecurity 011D, others in the master file). Keys are private keys named by their key
+// reference in the card's SecurityInfos: 65 (0x41) Chip Authentication, 1 Restricted
+// Identification; the content is a DER private key (PKCS#8 or ECPrivateKey) or the raw scalar.
+// A key for a reference the card does not have, or one that is no usable scalar, is refused.
+Result<std::shared_ptr<VirtualCard>> makeSdkSimulatorCard(const SdkSimulatorCard& card);
 
 }  // namespace oa::service

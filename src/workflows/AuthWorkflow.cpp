@@ -1,4 +1,5 @@
 #include "workflows/AuthWorkflow.h"
+#include "workflows/ConsentPurpose.h"
 
 #include <QDateTime>
 #include <QThread>
@@ -199,8 +200,16 @@ struct AuthWorkflow::Session {
                 return checkServiceCertificates();
             case State::Consent:
                 return consent();
-            case State::Pace:
-                return pace();
+            case State::Pace: {
+                const State next = pace();
+                if (!failure || failure->error.code != ErrorCode::CardRemoved) return next;
+                if (interaction.resumeAfterCardRemoved()) {
+                    failure.reset();  // the card is back: PACE again while the server waits
+                    return State::Pace;
+                }
+                if (isCancelled()) failure = clientFailure(cancelledByUser("card away"));
+                return next;
+            }
             case State::SendEac1Output:
                 return sendEac1Output();
             case State::TerminalAuthentication:
@@ -452,7 +461,9 @@ struct AuthWorkflow::Session {
         request.providerName = description->subjectName();
         request.providerUrl = description->subjectUrl().value_or("");
         request.issuerName = description->issuerName();
+        request.issuerUrl = description->issuerUrl().value_or("");
         request.termsOfUsage = description->termsOfUsageText();
+        request.purpose = purposeOfTermsOfUsage(request.termsOfUsage);
         if (eac1->transactionInfo) request.transactionInfo = eac1->transactionInfo->toStdString();
         request.validFrom = isoDate(terminal->effectiveDate());
         request.validUntil = isoDate(terminal->expirationDate());

@@ -38,7 +38,9 @@ struct ConsentRequest {
     std::string providerName;  // subjectName of the CertificateDescription
     std::string providerUrl;   // subjectURL
     std::string issuerName;
+    std::string issuerUrl;
     std::string termsOfUsage;  // plain text or HTML source
+    std::string purpose;       // the "purpose" paragraph of plain-text terms, if they have one
     std::string transactionInfo;
     std::string validFrom, validUntil;  // of the terminal certificate, YYYY-MM-DD
     std::vector<eac::AccessRight> requiredRights;
@@ -92,6 +94,9 @@ public:
     virtual void finished(const AuthOutcome& outcome) = 0;
     // Thread-safe; true once the user wants to stop.
     virtual bool cancelRequested() const = 0;
+    // The card left the reader before PACE was done (a bad card position, e.g. on NFC). true: the
+    // user put it back and PACE starts over; false (default): the workflow ends.
+    virtual bool resumeAfterCardRemoved() { return false; }
 };
 
 Error cancelledByUser(std::string detail = {});

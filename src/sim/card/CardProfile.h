@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,17 @@ struct CardProfile {
     // the built-in test document signer (TestPki::builtIn()) is to sign the card's SecurityInfos.
     Bytes cardSecurity;
     bool signCardSecurityWithTestPki = false;
+    // Raw file contents that replace or add to the files built from the above (the SDK's
+    // SET_CARD `simulator.files`): data groups (FID 0101-0116) go to the eID application, any
+    // other file to the master file.
+    struct FileOverride {
+        std::uint16_t fid = 0;
+        std::uint8_t sfi = 0;
+        Bytes content;
+    };
+    std::vector<FileOverride> fileOverrides;
+    // Restricted Identification's private key (big-endian scalar); empty: derived from the name.
+    SecureBytes restrictedIdentificationKey;
 };
 
 // The CVCA certificate of the BSI worked example (DECVCAAT00001, brainpoolP512r1), the default

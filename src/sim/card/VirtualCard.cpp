@@ -86,6 +86,7 @@ Bytes signedByTestPki(const Bytes& securityInfos) {
 
 // Stable per test person, so services see the same pseudonym in every run.
 SecureBytes restrictedIdentificationKeyOf(const sim::CardProfile& profile) {
+    if (!profile.restrictedIdentificationKey.empty()) return profile.restrictedIdentificationKey;
     return SecureBytes(sim::chip::sha256(asciiBytes("OpenAusweis RI " + profile.name)));
 }
 
@@ -125,6 +126,18 @@ void VirtualCard::buildFileSystem() {
             eid.files.push_back({static_cast<std::uint16_t>(0x0100 | number), sfi,
                                  std::move(*content), sim::ReadAccess::DataGroupRight, number});
         }
+    }
+    for (const auto& file : profile_.fileOverrides) {
+        const bool dataGroup = file.fid > 0x0100 && file.fid <= 0x0100 + sim::kLastDataGroup;
+        if (!dataGroup) {
+            const bool open = file.fid == kEfCardAccess || file.fid == kEfDir;
+            files_.addFile({file.fid, file.sfi, file.content,
+                            open ? sim::ReadAccess::Always : sim::ReadAccess::SecureMessaging, 0});
+            continue;
+        }
+        std::erase_if(eid.files, [&](const sim::ElementaryFile& f) { return f.fid == file.fid; });
+        eid.files.push_back({file.fid, file.sfi, file.content, sim::ReadAccess::DataGroupRight,
+                             file.fid & 0xFF});
     }
     files_.addApplication({sim::epassApplicationId(), {}});
     files_.addApplication(std::move(eid));
