@@ -167,3 +167,27 @@ TEST_CASE("PIN reset: PACE with the CAN alone, without TA, neither sets the PIN 
           0x6982);
     CHECK(card.pinState().retryCounter == 0);
 }
+
+TEST_CASE(
+    "PIN reset: the built-in PIN reset terminal sits under the test DV with CAN allowed and "
+    "PIN management, its description bound by hash",
+    "[pinreset]") {
+    const auto& pki = sim::TestPki::builtIn();
+    const auto terminal = sim::parseCardCvCertificate(pki.pinResetTerminalCertificate());
+    REQUIRE(terminal);
+    CHECK(terminal->holderReference == sim::TestPki::kPinResetTerminalReference);
+    CHECK(terminal->authorityReference == sim::TestPki::kDvReference);
+    CHECK(terminal->isAuthenticationTerminal());
+    const auto rights = sim::TerminalAuthorization::fromTemplate(terminal->rights);
+    REQUIRE(rights);
+    CHECK(rights->has(sim::TerminalAuthorization::kCanAllowed));
+    CHECK(rights->has(sim::TerminalAuthorization::kPinManagement));
+    CHECK(rights->mayRead(17));
+    CHECK_FALSE(rights->mayRead(1));
+    CHECK(toHex(ByteView(terminal->body))
+              .find(toHex(sim::chip::sha256(pki.pinResetCertificateDescription()))) !=
+          std::string::npos);
+    // The eService terminal stays as it was.
+    CHECK(pki.terminalCertificate() != pki.pinResetTerminalCertificate());
+    CHECK(pki.pinResetCertificateDescription() != pki.certificateDescription());
+}

@@ -371,3 +371,19 @@ TEST_CASE("PIN reset: the eID-Server refuses a new PIN that is not 6 digits", "[
     CHECK(front.lastResult()->error == "The new PIN must have 6 digits");
     CHECK_FALSE(front.lastResult()->pinSet);
 }
+
+TEST_CASE("PIN reset: only a PIN reset session may set the PIN; the card keeps its PIN otherwise",
+          "[auth][pinreset]") {
+    auto world = startWorld();
+    PinResetFront front(*world);
+    front.request = sim::EidRequest{};
+    front.request.newPin = SecureBytes::fromAscii("246802");
+    auto backend = simulator();
+    const Run run = authenticate(*world, *backend, front.tcTokenUrl(), withPins({"123456"}));
+    CHECK_FALSE(run.outcome.ok());
+    REQUIRE(front.lastResult());
+    CHECK(front.lastResult()->error == "This service may not change the PIN");
+    const Run login =
+        authenticate(*world, *backend, world->eService().tcTokenUrl(), withPins({"123456"}));
+    CHECK(login.outcome.ok());
+}
