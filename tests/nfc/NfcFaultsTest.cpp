@@ -118,6 +118,8 @@ TEST_CASE("NFC: the reader unplugged during a PIN change ends with NoReader", "[
     REQUIRE_FALSE(failed);
     CHECK(failed.error().code == ErrorCode::NoReader);
     CHECK(failed.error().message == "The NFC reader was disconnected");
+    // The reader leaves the list at the backend's next poll.
+    REQUIRE(reader.backend->waitForChange(std::chrono::milliseconds(300)));
     auto listed = reader.backend->readers();
     REQUIRE(listed);
     CHECK(listed->empty());
