@@ -136,6 +136,17 @@ TEST_CASE(
     CHECK(readSome(readDataGroup(withPin, card, kAddress)));
 }
 
+TEST_CASE(
+    "PIN reset: RESET RETRY COUNTER without data from a PIN management terminal gives three "
+    "tries and uses no PUK",
+    "[pinreset]") {
+    VirtualCard card(profileWithCan(0));
+    TerminalChannel channel = pinResetSession(card);
+    CHECK(channel.transmit(card, CommandApdu(0x00, 0x2C, 0x03, 0x03)).sw() == 0x9000);
+    CHECK(card.pinState().retryCounter == 3);
+    CHECK(card.pinState().pukUsesLeft == sim::PinState::kPukUses);
+}
+
 TEST_CASE("PIN reset: PIN management switches a deactivated eID function on", "[pinreset]") {
     VirtualCard card(profileWithCan(3, true));
     TerminalChannel channel = pinResetSession(card);
