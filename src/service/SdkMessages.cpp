@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "net/EcardResult.h"
+#include "service/SdkAuxiliaryData.h"
 
 namespace oa::service {
 
@@ -163,6 +164,11 @@ QJsonObject sdkAccessRightsMessage(const workflows::ConsentRequest& request,
     if (!request.transactionInfo.empty())
         object.insert(QStringLiteral("transactionInfo"),
                       QString::fromStdString(request.transactionInfo));
+    if (!request.authenticatedAuxiliaryData.empty()) {
+        // Malformed data leaves `aux` out; the card refuses it in MSE:Set AT anyway.
+        auto aux = sdkAuxiliaryData(request.authenticatedAuxiliaryData, QDate::currentDate());
+        if (aux && !aux->isEmpty()) object.insert(QStringLiteral("aux"), *aux);
+    }
     return object;
 }
 

@@ -464,6 +464,9 @@ struct AuthWorkflow::Session {
         request.issuerUrl = description->issuerUrl().value_or("");
         request.termsOfUsage = description->termsOfUsageText();
         request.purpose = purposeOfTermsOfUsage(request.termsOfUsage);
+        if (eac1->authenticatedAuxiliaryData)
+            request.authenticatedAuxiliaryData =
+                auxiliaryDataObject(*eac1->authenticatedAuxiliaryData);
         if (eac1->transactionInfo) request.transactionInfo = eac1->transactionInfo->toStdString();
         request.validFrom = isoDate(terminal->effectiveDate());
         request.validUntil = isoDate(terminal->expirationDate());

@@ -41,6 +41,7 @@ struct ConsentRequest {
     std::string issuerUrl;
     std::string termsOfUsage;  // plain text or HTML source
     std::string purpose;       // the "purpose" paragraph of plain-text terms, if they have one
+    Bytes authenticatedAuxiliaryData;  // 67 object of EAC1 (age, validity, community), or empty
     std::string transactionInfo;
     std::string validFrom, validUntil;  // of the terminal certificate, YYYY-MM-DD
     std::vector<eac::AccessRight> requiredRights;

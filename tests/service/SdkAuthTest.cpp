@@ -292,3 +292,24 @@ TEST_CASE("SDK: SET_CARD refuses a simulator key the card has no place for", "[s
     CHECK_FALSE(sdk.backend->card());
     sdk.command("CANCEL");
 }
+
+TEST_CASE("SDK: ACCESS_RIGHTS carries aux when the service verifies age and validity",
+          "[sdk][auth][aux]") {
+    auto world = startWorld();
+    SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
+    QUrl url = world->eService().tcTokenUrl();
+    url.setQuery("age=20080101&valid=20300101");
+    sdk.command("RUN_AUTH", {{"tcTokenURL", url.toString()}});
+    REQUIRE(msg(sdk.next()) == "AUTH");
+    const auto rights = sdk.nextSkippingStatus();
+    REQUIRE(msg(rights) == "ACCESS_RIGHTS");
+    INFO(QJsonDocument(rights).toJson().toStdString());
+    const auto aux = rights.value("aux").toObject();
+    CHECK(aux.value("ageVerificationDate").toString() == "2008-01-01");
+    CHECK(aux.value("requiredAge").toInt() >= 18);
+    CHECK(aux.value("validityDate").toString() == "2030-01-01");
+    const auto chat = rights.value("chat").toObject();
+    CHECK(chat.value("required").toArray().contains("AgeVerification"));
+    sdk.command("CANCEL");
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "AUTH");
+}
