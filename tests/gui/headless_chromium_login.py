@@ -90,10 +90,25 @@ ca_file = os.path.join(state, "tls-ca.pem")
 
 # Chromium trusts exactly the eService's certificate (its key), nothing else of the test CA.
 host = urllib.parse.urlsplit(login_url)
-leaf_pem = ssl.get_server_certificate((host.hostname, host.port))
-spki = subprocess.run(
-    "openssl x509 -pubkey -noout | openssl pkey -pubin -outform der",
-    shell=True, input=leaf_pem.encode(), capture_output=True, check=True).stdout
+
+
+def der_elements(data):
+    """The (tag, encoded element) pairs of a DER sequence's content."""
+    offset = 0
+    while offset < len(data):
+        tag, length, start = data[offset], data[offset + 1], offset + 2
+        if length & 0x80:
+            count = length & 0x7F
+            length, start = int.from_bytes(data[start:start + count], "big"), start + count
+        yield tag, data[offset:start + length], data[start:start + length]
+        offset = start + length
+
+
+leaf = ssl.PEM_cert_to_DER_cert(ssl.get_server_certificate((host.hostname, host.port)))
+_, _, certificate = next(der_elements(leaf))
+_, _, tbs = next(der_elements(certificate))
+fields = [element for tag, element, _ in der_elements(tbs) if tag != 0xA0]  # skip [0] version
+spki = fields[5]  # serial, signature, issuer, validity, subject, subjectPublicKeyInfo
 spki_hash = base64.b64encode(hashlib.sha256(spki).digest()).decode()
 
 # --- the browser ---------------------------------------------------------------------------
