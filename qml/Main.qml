@@ -15,6 +15,9 @@ ApplicationWindow {
     required property string version
     required property PinManagementController pinManagement
     required property SelfReadController selfRead
+    required property AppSettings settings
+    required property LogListModel logs
+    required property DiagnosisReport diagnosis
 
     // 0: follow the system, 1: light, 2: dark
     property int appearance: 0
@@ -24,7 +27,7 @@ ApplicationWindow {
     minimumWidth: 480
     minimumHeight: 360
     visible: true
-    title: "OpenAusweis"
+    title: settings.developerMode ? qsTr("OpenAusweis (developer mode)") : "OpenAusweis"
 
     Material.theme: appearance === 1 ? Material.Light : appearance === 2 ? Material.Dark : Material.System
     Material.accent: Material.Blue
@@ -35,8 +38,35 @@ ApplicationWindow {
         property alias mode: window.appearance
     }
 
+    header: DeveloperModeBar {
+        visible: window.settings.developerMode
+    }
+
     function showPage(index) {
         navigation.currentIndex = index
+    }
+
+    // ?ShowUI=<module> (names as the eID-Client endpoint normalises them): shows that module's
+    // screen and answers its object name; CURRENT and unknown modules keep the screen as it is.
+    function showModule(module) {
+        const screens = {
+            "DEFAULT": "startPage",
+            "IDENTIFY": "startPage",
+            "ONBOARDING": "startPage",
+            "SELF_AUTHENTICATION": "myDataPage",
+            "PINMANAGEMENT": "pinManagementPage",
+            "SETTINGS": "settingsPage",
+            "HELP": "helpPage",
+            "UPDATEINFORMATION": "helpPage"
+        }
+        const wanted = screens[module]
+        for (let i = 0; i < pages.children.length; ++i) {
+            if (wanted !== undefined && pages.children[i].objectName === wanted) {
+                showPage(i)
+                return wanted
+            }
+        }
+        return pages.children[pages.currentIndex].objectName
     }
 
     RowLayout {
@@ -95,32 +125,45 @@ ApplicationWindow {
         }
 
         StackLayout {
+            id: pages
             Layout.fillWidth: true
             Layout.fillHeight: true
             currentIndex: navigation.currentIndex
 
             StartPage {
+                objectName: "startPage"
                 readers: window.readers
                 onShowReadersRequested: window.showPage(3)
             }
             MyDataPage {
+                objectName: "myDataPage"
                 controller: window.selfRead
                 demoActive: window.readers.demoActive
             }
             PinManagementPage {
+                objectName: "pinManagementPage"
                 controller: window.pinManagement
                 demoActive: window.readers.demoActive
             }
             ReadersPage {
+                objectName: "readersPage"
                 readers: window.readers
+                diagnosis: window.diagnosis
             }
             SettingsPage {
+                objectName: "settingsPage"
                 readers: window.readers
+                settings: window.settings
                 language: window.language
                 appearance: window.appearance
                 onAppearanceChosen: (mode) => window.appearance = mode
             }
+            LogsPage {
+                objectName: "logsPage"
+                logs: window.logs
+            }
             HelpPage {
+                objectName: "helpPage"
                 onAboutRequested: aboutDialog.open()
             }
         }

@@ -59,14 +59,24 @@ ColumnLayout {
         checked: bar.currentIndex === 4
         onClicked: bar.currentIndex = 4
         KeyNavigation.up: readersButton
+        KeyNavigation.down: logsButton
+    }
+    NavigationButton {
+        id: logsButton
+        objectName: "logsNavigation"
+        text: qsTr("Logs")
+        symbol: "\u2263"
+        checked: bar.currentIndex === 5
+        onClicked: bar.currentIndex = 5
+        KeyNavigation.up: settingsButton
         KeyNavigation.down: helpButton
     }
     NavigationButton {
         id: helpButton
         text: qsTr("Help and about")
         symbol: "?"
-        checked: bar.currentIndex === 5
-        onClicked: bar.currentIndex = 5
-        KeyNavigation.up: settingsButton
+        checked: bar.currentIndex === 6
+        onClicked: bar.currentIndex = 6
+        KeyNavigation.up: logsButton
     }
 }

@@ -9,6 +9,7 @@ ScrollablePage {
     id: page
 
     required property ReaderListModel readers
+    required property DiagnosisReport diagnosis
 
     heading: qsTr("Readers & diagnosis")
 
@@ -70,7 +71,8 @@ ScrollablePage {
         readOnly: true
         selectByMouse: true
         selectByKeyboard: true
-        text: page.readers.diagnosisReport
+        objectName: "diagnosisReport"
+        text: page.diagnosis.text
         font.family: "monospace"
         wrapMode: TextEdit.WrapAnywhere
         Accessible.role: Accessible.EditableText

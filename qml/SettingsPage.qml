@@ -3,12 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import OpenAusweis
 
-// Language, appearance and demo mode. Every choice takes effect at once.
+// Language, appearance, card reader, demo and developer mode, starting with the session and the
+// tray icon. Every choice takes effect at once.
 ScrollablePage {
     id: page
 
     required property ReaderListModel readers
     required property Language language
+    required property AppSettings settings
     property int appearance: 0
     signal appearanceChosen(int mode)
 
@@ -23,6 +25,21 @@ ScrollablePage {
 
     component Choice: RadioButton {
         Accessible.role: Accessible.RadioButton
+        Accessible.name: text
+    }
+
+    component OnOff: Switch {
+        Layout.fillWidth: true
+        Accessible.role: Accessible.CheckBox
+        Accessible.name: text
+        Accessible.checkable: true
+        Accessible.checked: checked
+    }
+
+    component Explanation: Label {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.StaticText
         Accessible.name: text
     }
 
@@ -90,6 +107,76 @@ ScrollablePage {
         checked: page.readers.demoMode === ReaderListModel.Off
         ButtonGroup.group: demoGroup
         onClicked: page.readers.demoMode = ReaderListModel.Off
+    }
+
+    Section { text: qsTr("Card reader") }
+    Explanation {
+        text: qsTr("With several readers connected, OpenAusweis uses the chosen one while it holds a card, otherwise the first reader with a card.")
+    }
+    ComboBox {
+        id: readerChoice
+        objectName: "preferredReader"
+        Layout.fillWidth: true
+        Layout.maximumWidth: 520
+        // The first entry stands for "no preference"; a chosen reader stays listed while unplugged.
+        readonly property var readerNames: {
+            const names = []
+            for (const name of page.readers.names) names.push(name)
+            const chosen = page.settings.preferredReader
+            if (chosen !== "" && names.indexOf(chosen) < 0) names.push(chosen)
+            return names
+        }
+        model: {
+            const entries = [qsTr("Automatic: the first reader with a card")]
+            for (const name of readerNames) entries.push(name)
+            return entries
+        }
+        currentIndex: page.settings.preferredReader === "" ? 0
+                      : readerNames.indexOf(page.settings.preferredReader) + 1
+        onActivated: (index) => page.settings.preferredReader = index === 0 ? "" : readerNames[index - 1]
+        Accessible.role: Accessible.ComboBox
+        Accessible.name: qsTr("Preferred card reader")
+        Accessible.description: displayText
+    }
+
+    Section { text: qsTr("Starting and closing") }
+    OnOff {
+        objectName: "autostart"
+        text: qsTr("Start OpenAusweis with the desktop session")
+        checked: page.settings.autostart
+        onToggled: page.settings.autostart = checked
+    }
+    Explanation {
+        text: qsTr("OpenAusweis then waits in the background for the browser, with its window hidden behind the tray icon (shown if the desktop has no tray).")
+    }
+    Explanation {
+        visible: page.settings.autostartProblem !== ""
+        text: "\u2716 " + qsTr("Autostart could not be changed: %1").arg(page.settings.autostartProblem)
+    }
+    OnOff {
+        objectName: "trayIcon"
+        text: qsTr("Show an icon in the system tray")
+        checked: page.settings.trayIcon
+        onToggled: page.settings.trayIcon = checked
+    }
+    Explanation {
+        objectName: "closeBehaviour"
+        text: page.settings.trayIcon && page.settings.trayAvailable
+              ? qsTr("Closing the window keeps OpenAusweis ready for the browser; the tray icon opens it again or quits it.")
+              : page.settings.trayAvailable
+                ? qsTr("Closing the window quits OpenAusweis; the browser can then not reach it.")
+                : qsTr("This desktop has no system tray, so closing the window quits OpenAusweis; the browser can then not reach it.")
+    }
+
+    Section { text: qsTr("Developer mode") }
+    Explanation {
+        text: qsTr("For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.")
+    }
+    OnOff {
+        objectName: "developerMode"
+        text: qsTr("Developer mode")
+        checked: page.settings.developerMode
+        onToggled: page.settings.developerMode = checked
     }
 
     Item { Layout.preferredHeight: 8 }

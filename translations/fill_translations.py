@@ -287,8 +287,63 @@ GERMAN = {
     "%1 (done)":
         "%1 (erledigt)",
 }
+# The app shell: settings beyond language and appearance, logs, tray icon, developer mode.
+GERMAN.update({
+    "OpenAusweis (developer mode)": "OpenAusweis (Entwicklermodus)",
+    "DEVELOPER MODE: test certificates are trusted. Never use it with real services; turn it off in the settings.":
+        "ENTWICKLERMODUS: Testzertifikate werden akzeptiert. Nie mit echten Diensten verwenden; schalten Sie ihn in den Einstellungen aus.",
+    "Logs": "Protokolle",
+    "Card reader": "Kartenleser",
+    "With several readers connected, OpenAusweis uses the chosen one while it holds a card, otherwise the first reader with a card.":
+        "Sind mehrere Kartenleser angeschlossen, verwendet OpenAusweis den gewählten, solange darauf eine Karte liegt, sonst den ersten Kartenleser mit Karte.",
+    "Automatic: the first reader with a card": "Automatisch: der erste Kartenleser mit Karte",
+    "Preferred card reader": "Bevorzugter Kartenleser",
+    "Starting and closing": "Starten und Schließen",
+    "Start OpenAusweis with the desktop session": "OpenAusweis mit der Sitzung starten",
+    "OpenAusweis then waits in the background for the browser, with its window hidden behind the tray icon (shown if the desktop has no tray).":
+        "OpenAusweis wartet dann im Hintergrund auf den Browser, das Fenster verborgen hinter dem Symbol im Systembereich (es erscheint, wenn die Arbeitsumgebung keinen Systembereich hat).",
+    "Autostart could not be changed: %1": "Der automatische Start konnte nicht geändert werden: %1",
+    "%1 could not be written.": "%1 konnte nicht geschrieben werden.",
+    "%1 could not be removed.": "%1 konnte nicht entfernt werden.",
+    "Show an icon in the system tray": "Symbol im Systembereich anzeigen",
+    "Closing the window keeps OpenAusweis ready for the browser; the tray icon opens it again or quits it.":
+        "Nach dem Schließen des Fensters bleibt OpenAusweis für den Browser bereit; über das Symbol im Systembereich öffnen Sie es wieder oder beenden es.",
+    "Closing the window quits OpenAusweis; the browser can then not reach it.":
+        "Das Schließen des Fensters beendet OpenAusweis; der Browser erreicht es dann nicht mehr.",
+    "This desktop has no system tray, so closing the window quits OpenAusweis; the browser can then not reach it.":
+        "Diese Arbeitsumgebung hat keinen Systembereich, daher beendet das Schließen des Fensters OpenAusweis; der Browser erreicht es dann nicht mehr.",
+    "Developer mode": "Entwicklermodus",
+    "For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.":
+        "Für Entwickler von eID-Diensten: OpenAusweis akzeptiert auch die Testzertifikate (Test-PKI) für Karten und Dienste. Schalten Sie ihn nie ein, um echte Dienste zu nutzen; solange er an ist, ist das ganze Fenster gekennzeichnet.",
+    "Messages of this run; they are also written to %1 (the last five runs are kept). They contain no PIN, CAN or PUK.":
+        "Meldungen dieses Programmlaufs; sie werden auch in %1 geschrieben (die letzten fünf Läufe bleiben erhalten). Sie enthalten keine PIN, CAN oder PUK.",
+    "Messages of this run. They contain no PIN, CAN or PUK.":
+        "Meldungen dieses Programmlaufs. Sie enthalten keine PIN, CAN oder PUK.",
+    "All messages": "Alle Meldungen",
+    "Information and above": "Informationen und wichtiger",
+    "Warnings and errors": "Warnungen und Fehler",
+    "Errors only": "Nur Fehler",
+    "Level": "Stufe",
+    "Search": "Suchen",
+    "Search the log": "Im Protokoll suchen",
+    "Copy": "Kopieren",
+    "%n message(s) copied to the clipboard.": ("%n Meldung in die Zwischenablage kopiert.", "%n Meldungen in die Zwischenablage kopiert."),
+    "Copy the shown messages": "Die angezeigten Meldungen kopieren",
+    "Export…": "Exportieren …",
+    "Export the log": "Protokoll exportieren",
+    "Saved to %1.": "Gespeichert in %1.",
+    "Could not write %1.": "%1 konnte nicht geschrieben werden.",
+    "Export the shown messages to a file": "Die angezeigten Meldungen in eine Datei exportieren",
+    "No messages match.": "Keine Meldung passt.",
+    "Log messages": "Protokollmeldungen",
+    "OpenAusweis: ready for eID requests from the browser": "OpenAusweis: bereit für eID-Anfragen aus dem Browser",
+    "Open OpenAusweis": "OpenAusweis öffnen",
+    "Quit OpenAusweis": "OpenAusweis beenden",
+})
 
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}
+ENGLISH_PLURALS["%n message(s) copied to the clipboard."] = (
+    "%n message copied to the clipboard.", "%n messages copied to the clipboard.")
 
 
 def fill(path, table, fallback_to_source):

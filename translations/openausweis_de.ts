@@ -25,6 +25,110 @@
     </message>
 </context>
 <context>
+    <name>AuthenticationConsent</name>
+    <message>
+        <source>PIN management</source>
+        <translation>PIN-Verwaltung</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Dokumentart</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>Ausstellender Staat</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Vornamen</translation>
+    </message>
+    <message>
+        <source>Family names</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Geburtsort</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Optional data</source>
+        <translation>Optionale Daten</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Geburtsname</translation>
+    </message>
+    <message>
+        <source>Written signature</source>
+        <translation>Unterschrift</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Community ID</source>
+        <translation>Gemeindeschlüssel</translation>
+    </message>
+    <message>
+        <source>Residence permit I</source>
+        <translation>Nebenbestimmungen I</translation>
+    </message>
+    <message>
+        <source>Residence permit II</source>
+        <translation>Nebenbestimmungen II</translation>
+    </message>
+</context>
+<context>
+    <name>AuthenticationPage</name>
+    <message>
+        <source>Place your ID card on the reader</source>
+        <translation>Legen Sie Ihren Ausweis auf den Kartenleser</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technische Einzelheit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuthenticationProgress</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+</context>
+<context>
+    <name>AuthenticationSecret</name>
+    <message>
+        <source>PUK (10 digits from the PIN letter)</source>
+        <translation>PUK (10 Ziffern aus dem PIN-Brief)</translation>
+    </message>
+    <message>
+        <source>PIN (6 digits)</source>
+        <translation>PIN (6 Ziffern)</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>Die PIN war falsch. Sie haben noch zwei Versuche.</translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
         <source>DEMO: simulated card</source>
@@ -33,6 +137,13 @@
     <message>
         <source>This is the built-in test card, not your ID card. Its data belongs to a test person and nothing done with it has legal effect.</source>
         <translation>Dies ist die eingebaute Testkarte, nicht Ihr Ausweis. Ihre Daten gehören einer Testperson, und nichts, was Sie damit tun, hat rechtliche Wirkung.</translation>
+    </message>
+</context>
+<context>
+    <name>DeveloperModeBar</name>
+    <message>
+        <source>DEVELOPER MODE: test certificates are trusted. Never use it with real services; turn it off in the settings.</source>
+        <translation>ENTWICKLERMODUS: Testzertifikate werden akzeptiert. Nie mit echten Diensten verwenden; schalten Sie ihn in den Einstellungen aus.</translation>
     </message>
 </context>
 <context>
@@ -158,10 +269,100 @@
     </message>
 </context>
 <context>
+    <name>LogsPage</name>
+    <message>
+        <source>Logs</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Messages of this run; they are also written to %1 (the last five runs are kept). They contain no PIN, CAN or PUK.</source>
+        <translation>Meldungen dieses Programmlaufs; sie werden auch in %1 geschrieben (die letzten fünf Läufe bleiben erhalten). Sie enthalten keine PIN, CAN oder PUK.</translation>
+    </message>
+    <message>
+        <source>Messages of this run. They contain no PIN, CAN or PUK.</source>
+        <translation>Meldungen dieses Programmlaufs. Sie enthalten keine PIN, CAN oder PUK.</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Alle Meldungen</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Informationen und wichtiger</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Im Protokoll suchen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied to the clipboard.</source>
+        <translation>
+            <numerusform>%n Meldung in die Zwischenablage kopiert.</numerusform>
+            <numerusform>%n Meldungen in die Zwischenablage kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy the shown messages</source>
+        <translation>Die angezeigten Meldungen kopieren</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the log</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert in %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export the shown messages to a file</source>
+        <translation>Die angezeigten Meldungen in eine Datei exportieren</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>Keine Meldung passt.</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>Protokollmeldungen</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Version %1</source>
         <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>OpenAusweis (developer mode)</source>
+        <translation>OpenAusweis (Entwicklermodus)</translation>
     </message>
 </context>
 <context>
@@ -296,6 +497,10 @@
     <message>
         <source>PIN management</source>
         <translation>PIN-Verwaltung</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Protokolle</translation>
     </message>
 </context>
 <context>
@@ -665,6 +870,62 @@
         <source>Off</source>
         <translation>Aus</translation>
     </message>
+    <message>
+        <source>Card reader</source>
+        <translation>Kartenleser</translation>
+    </message>
+    <message>
+        <source>With several readers connected, OpenAusweis uses the chosen one while it holds a card, otherwise the first reader with a card.</source>
+        <translation>Sind mehrere Kartenleser angeschlossen, verwendet OpenAusweis den gewählten, solange darauf eine Karte liegt, sonst den ersten Kartenleser mit Karte.</translation>
+    </message>
+    <message>
+        <source>Automatic: the first reader with a card</source>
+        <translation>Automatisch: der erste Kartenleser mit Karte</translation>
+    </message>
+    <message>
+        <source>Preferred card reader</source>
+        <translation>Bevorzugter Kartenleser</translation>
+    </message>
+    <message>
+        <source>Starting and closing</source>
+        <translation>Starten und Schließen</translation>
+    </message>
+    <message>
+        <source>Start OpenAusweis with the desktop session</source>
+        <translation>OpenAusweis mit der Sitzung starten</translation>
+    </message>
+    <message>
+        <source>OpenAusweis then waits in the background for the browser, with its window hidden behind the tray icon (shown if the desktop has no tray).</source>
+        <translation>OpenAusweis wartet dann im Hintergrund auf den Browser, das Fenster verborgen hinter dem Symbol im Systembereich (es erscheint, wenn die Arbeitsumgebung keinen Systembereich hat).</translation>
+    </message>
+    <message>
+        <source>Autostart could not be changed: %1</source>
+        <translation>Der automatische Start konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Show an icon in the system tray</source>
+        <translation>Symbol im Systembereich anzeigen</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps OpenAusweis ready for the browser; the tray icon opens it again or quits it.</source>
+        <translation>Nach dem Schließen des Fensters bleibt OpenAusweis für den Browser bereit; über das Symbol im Systembereich öffnen Sie es wieder oder beenden es.</translation>
+    </message>
+    <message>
+        <source>Closing the window quits OpenAusweis; the browser can then not reach it.</source>
+        <translation>Das Schließen des Fensters beendet OpenAusweis; der Browser erreicht es dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits OpenAusweis; the browser can then not reach it.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Systembereich, daher beendet das Schließen des Fensters OpenAusweis; der Browser erreicht es dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Developer mode</source>
+        <translation>Entwicklermodus</translation>
+    </message>
+    <message>
+        <source>For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.</source>
+        <translation>Für Entwickler von eID-Diensten: OpenAusweis akzeptiert auch die Testzertifikate (Test-PKI) für Karten und Dienste. Schalten Sie ihn nie ein, um echte Dienste zu nutzen; solange er an ist, ist das ganze Fenster gekennzeichnet.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -738,6 +999,32 @@
     <message>
         <source>%1 (done)</source>
         <translation>%1 (erledigt)</translation>
+    </message>
+</context>
+<context>
+    <name>oa::AppSettings</name>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>oa::TrayIcon</name>
+    <message>
+        <source>OpenAusweis: ready for eID requests from the browser</source>
+        <translation>OpenAusweis: bereit für eID-Anfragen aus dem Browser</translation>
+    </message>
+    <message>
+        <source>Open OpenAusweis</source>
+        <translation>OpenAusweis öffnen</translation>
+    </message>
+    <message>
+        <source>Quit OpenAusweis</source>
+        <translation>OpenAusweis beenden</translation>
     </message>
 </context>
 </TS>

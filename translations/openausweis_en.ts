@@ -25,6 +25,110 @@
     </message>
 </context>
 <context>
+    <name>AuthenticationConsent</name>
+    <message>
+        <source>PIN management</source>
+        <translation>PIN management</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>Issuing state</translation>
+    </message>
+    <message>
+        <source>Date of expiry</source>
+        <translation>Date of expiry</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Given names</translation>
+    </message>
+    <message>
+        <source>Family names</source>
+        <translation>Family names</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Optional data</source>
+        <translation>Optional data</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Birth name</translation>
+    </message>
+    <message>
+        <source>Written signature</source>
+        <translation>Written signature</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Community ID</source>
+        <translation>Community ID</translation>
+    </message>
+    <message>
+        <source>Residence permit I</source>
+        <translation>Residence permit I</translation>
+    </message>
+    <message>
+        <source>Residence permit II</source>
+        <translation>Residence permit II</translation>
+    </message>
+</context>
+<context>
+    <name>AuthenticationPage</name>
+    <message>
+        <source>Place your ID card on the reader</source>
+        <translation>Place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technical detail: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuthenticationProgress</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>AuthenticationSecret</name>
+    <message>
+        <source>PUK (10 digits from the PIN letter)</source>
+        <translation>PUK (10 digits from the PIN letter)</translation>
+    </message>
+    <message>
+        <source>PIN (6 digits)</source>
+        <translation>PIN (6 digits)</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>The PIN was wrong. Two tries are left.</translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
         <source>DEMO: simulated card</source>
@@ -33,6 +137,13 @@
     <message>
         <source>This is the built-in test card, not your ID card. Its data belongs to a test person and nothing done with it has legal effect.</source>
         <translation>This is the built-in test card, not your ID card. Its data belongs to a test person and nothing done with it has legal effect.</translation>
+    </message>
+</context>
+<context>
+    <name>DeveloperModeBar</name>
+    <message>
+        <source>DEVELOPER MODE: test certificates are trusted. Never use it with real services; turn it off in the settings.</source>
+        <translation>DEVELOPER MODE: test certificates are trusted. Never use it with real services; turn it off in the settings.</translation>
     </message>
 </context>
 <context>
@@ -158,10 +269,100 @@
     </message>
 </context>
 <context>
+    <name>LogsPage</name>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Messages of this run; they are also written to %1 (the last five runs are kept). They contain no PIN, CAN or PUK.</source>
+        <translation>Messages of this run; they are also written to %1 (the last five runs are kept). They contain no PIN, CAN or PUK.</translation>
+    </message>
+    <message>
+        <source>Messages of this run. They contain no PIN, CAN or PUK.</source>
+        <translation>Messages of this run. They contain no PIN, CAN or PUK.</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>All messages</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Information and above</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Search the log</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied to the clipboard.</source>
+        <translation>
+            <numerusform>%n message copied to the clipboard.</numerusform>
+            <numerusform>%n messages copied to the clipboard.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy the shown messages</source>
+        <translation>Copy the shown messages</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Export the log</source>
+        <translation>Export the log</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>Export the shown messages to a file</source>
+        <translation>Export the shown messages to a file</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>No messages match.</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>Log messages</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Version %1</source>
         <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>OpenAusweis (developer mode)</source>
+        <translation>OpenAusweis (developer mode)</translation>
     </message>
 </context>
 <context>
@@ -296,6 +497,10 @@
     <message>
         <source>PIN management</source>
         <translation>PIN management</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
     </message>
 </context>
 <context>
@@ -665,6 +870,62 @@
         <source>Off</source>
         <translation>Off</translation>
     </message>
+    <message>
+        <source>Card reader</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <source>With several readers connected, OpenAusweis uses the chosen one while it holds a card, otherwise the first reader with a card.</source>
+        <translation>With several readers connected, OpenAusweis uses the chosen one while it holds a card, otherwise the first reader with a card.</translation>
+    </message>
+    <message>
+        <source>Automatic: the first reader with a card</source>
+        <translation>Automatic: the first reader with a card</translation>
+    </message>
+    <message>
+        <source>Preferred card reader</source>
+        <translation>Preferred card reader</translation>
+    </message>
+    <message>
+        <source>Starting and closing</source>
+        <translation>Starting and closing</translation>
+    </message>
+    <message>
+        <source>Start OpenAusweis with the desktop session</source>
+        <translation>Start OpenAusweis with the desktop session</translation>
+    </message>
+    <message>
+        <source>OpenAusweis then waits in the background for the browser, with its window hidden behind the tray icon (shown if the desktop has no tray).</source>
+        <translation>OpenAusweis then waits in the background for the browser, with its window hidden behind the tray icon (shown if the desktop has no tray).</translation>
+    </message>
+    <message>
+        <source>Autostart could not be changed: %1</source>
+        <translation>Autostart could not be changed: %1</translation>
+    </message>
+    <message>
+        <source>Show an icon in the system tray</source>
+        <translation>Show an icon in the system tray</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps OpenAusweis ready for the browser; the tray icon opens it again or quits it.</source>
+        <translation>Closing the window keeps OpenAusweis ready for the browser; the tray icon opens it again or quits it.</translation>
+    </message>
+    <message>
+        <source>Closing the window quits OpenAusweis; the browser can then not reach it.</source>
+        <translation>Closing the window quits OpenAusweis; the browser can then not reach it.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits OpenAusweis; the browser can then not reach it.</source>
+        <translation>This desktop has no system tray, so closing the window quits OpenAusweis; the browser can then not reach it.</translation>
+    </message>
+    <message>
+        <source>Developer mode</source>
+        <translation>Developer mode</translation>
+    </message>
+    <message>
+        <source>For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.</source>
+        <translation>For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -738,6 +999,32 @@
     <message>
         <source>%1 (done)</source>
         <translation>%1 (done)</translation>
+    </message>
+</context>
+<context>
+    <name>oa::AppSettings</name>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 could not be written.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>%1 could not be removed.</translation>
+    </message>
+</context>
+<context>
+    <name>oa::TrayIcon</name>
+    <message>
+        <source>OpenAusweis: ready for eID requests from the browser</source>
+        <translation>OpenAusweis: ready for eID requests from the browser</translation>
+    </message>
+    <message>
+        <source>Open OpenAusweis</source>
+        <translation>Open OpenAusweis</translation>
+    </message>
+    <message>
+        <source>Quit OpenAusweis</source>
+        <translation>Quit OpenAusweis</translation>
     </message>
 </context>
 </TS>

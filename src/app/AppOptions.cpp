@@ -38,6 +38,7 @@ AppOptions parseAppOptions(int argc, const char* const* argv) {
         const bool takesValue = arg == "--port" || arg == "--address";
         if (takesValue && i + 1 >= argc) return invalid(std::string(arg) + " needs a value");
         if (arg == "--headless") options.mode = AppOptions::Mode::Headless;
+        if (arg == "--background") options.background = true;
         if (arg == "--port" && !parsePort(argv[++i], options.port))
             return invalid(std::string("--port wants a number from 0 to 65535, not ") + argv[i]);
         if (arg == "--address") options.addresses.emplace_back(argv[++i]);
@@ -64,11 +65,13 @@ std::string versionText() {
 }
 
 std::string usageText() {
-    return "Usage: openausweis [--headless] [--port N] [--address A]... [--version] [--help]\n"
-           "                  [Qt options]\n"
+    return "Usage: openausweis [--background | --headless] [--port N] [--address A]...\n"
+           "                  [--version] [--help] [Qt options]\n"
            "\n"
            "OpenAusweis, a client for the German eID card (Personalausweis).\n"
            "\n"
+           "  --background start with the window hidden behind the tray icon (the\n"
+           "               autostart entry uses it; without a tray the window shows)\n"
            "  --headless   run the background services without a window\n"
            "               (reader monitoring; events are logged to stderr)\n"
            "  --port N     port of the browser's eID-Client interface (default 24727;\n"
@@ -77,6 +80,9 @@ std::string usageText() {
            "               (repeatable; other interfaces are refused)\n"
            "  --version    print the version and exit\n"
            "  --help       print this help and exit\n"
+           "\n"
+           "The log of each run goes to $OPENAUSWEIS_LOG_DIR/openausweis.log, by default\n"
+           "$XDG_STATE_HOME/openausweis (~/.local/state/openausweis); five earlier runs kept.\n"
            "\n"
            "Exit status 3: the eID-Client port is held by another program. A second start\n"
            "while OpenAusweis runs asks the running one to show its window and exits with 0.\n";

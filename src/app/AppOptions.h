@@ -13,6 +13,9 @@ namespace oa {
 struct AppOptions {
     enum class Mode { Window, Headless, Version, Help, Invalid };
     Mode mode = Mode::Window;
+    // --background: the window starts hidden behind the tray icon (the autostart entry's way);
+    // without a tray it shows after all, so the app never runs unseen.
+    bool background = false;
     // The eID-Client listener (TR-03124-1): --port (0 picks a free one), --address (repeatable,
     // loopback only; default 127.0.0.1 and ::1).
     int port = 24727;

@@ -1,9 +1,11 @@
 #include "app/Desktop.h"
 
+#include <QCoreApplication>
 #include <QQuickWindow>
 #include <QSettings>
 
 #include "app/ReaderEventLog.h"
+#include "app/TrayIcon.h"
 #include "base/Version.h"
 
 namespace oa {
@@ -18,6 +20,10 @@ Desktop::Desktop(std::vector<ReaderFeed*> feeds, QObject* parent)
     : QObject(parent),
       engine_(std::make_unique<QQmlApplicationEngine>()),
       language_(engine_.get()),
+      settings_(Autostart(), &TrayIcon::systemTrayAvailable,
+                QCoreApplication::applicationFilePath()),
+      diagnosis_(readers_, settings_),
+      logs_(LogBook::active() ? *LogBook::active() : ownLog_),
       feeds_(std::move(feeds)),
       pinManagement_([this] { return chooseCard(); }),
       selfRead_([this] { return chooseCard(); }) {
@@ -35,6 +41,12 @@ Desktop::Desktop(std::vector<ReaderFeed*> feeds, QObject* parent)
         QSettings().setValue(kLanguageKey, language_.code());
         selfRead_.data()->retranslate();
     });
+    readers_.setPreferredReader(settings_.preferredReader());
+    connect(&settings_, &AppSettings::preferredReaderChanged, this,
+            [this] { readers_.setPreferredReader(settings_.preferredReader()); });
+    selfRead_.setDeveloperMode(settings_.developerMode());
+    connect(&settings_, &AppSettings::developerModeChanged, this,
+            [this] { selfRead_.setDeveloperMode(settings_.developerMode()); });
     connect(&readers_, &ReaderListModel::demoModeChanged, this,
             [this] { QSettings().setValue(kDemoModeKey, static_cast<int>(readers_.demoMode())); });
 }
@@ -46,7 +58,7 @@ Desktop::~Desktop() {
     engine_.reset();
 }
 
-bool Desktop::start() {
+bool Desktop::start(bool visible) {
     for (ReaderFeed* feed : feeds_)
         feed->start();
     engine_->setInitialProperties({
@@ -55,6 +67,10 @@ bool Desktop::start() {
         {QStringLiteral("version"), QString::fromLatin1(kVersion)},
         {QStringLiteral("pinManagement"), QVariant::fromValue(&pinManagement_)},
         {QStringLiteral("selfRead"), QVariant::fromValue(&selfRead_)},
+        {QStringLiteral("settings"), QVariant::fromValue(&settings_)},
+        {QStringLiteral("logs"), QVariant::fromValue(&logs_)},
+        {QStringLiteral("diagnosis"), QVariant::fromValue(&diagnosis_)},
+        {QStringLiteral("visible"), visible},
     });
     engine_->load(QUrl(QStringLiteral("qrc:/OpenAusweis/Main.qml")));
     return window() != nullptr;

@@ -87,7 +87,17 @@ bool ReaderListModel::demoActive() const {
     return std::any_of(rows_.begin(), rows_.end(), [](const Row& row) { return row.simulated; });
 }
 
+QStringList ReaderListModel::names() const {
+    QStringList names;
+    for (const Row& row : rows_)
+        names << QString::fromStdString(row.info.name);
+    return names;
+}
+
 std::optional<ReaderListModel::CardReader> ReaderListModel::firstCardReader() const {
+    for (const Row& row : rows_)
+        if (row.info.cardPresent && row.info.name == preferredReader_)
+            return CardReader{row.source, row.info.name, row.simulated};
     for (const Row& row : rows_)
         if (row.info.cardPresent) return CardReader{row.source, row.info.name, row.simulated};
     return std::nullopt;

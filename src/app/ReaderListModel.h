@@ -4,6 +4,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,8 @@ class ReaderListModel : public QAbstractListModel {
     // Plain-text status for bug reports, in English whatever the UI language: services, readers,
     // cards.
     Q_PROPERTY(QString diagnosisReport READ diagnosisReport NOTIFY readersChanged)
+    // The names of the visible readers, for choosing a preferred one.
+    Q_PROPERTY(QStringList names READ names NOTIFY readersChanged)
 public:
     enum Role {
         NameRole = Qt::UserRole + 1,
@@ -61,8 +64,12 @@ public:
 
     QString diagnosisReport() const;
 
-    // The first visible reader holding a card (real readers come first): where a card
-    // operation goes.
+    QStringList names() const;
+    // Card operations go to this reader when it is visible and holds a card; empty: no preference.
+    void setPreferredReader(const QString& name) { preferredReader_ = name.toStdString(); }
+
+    // The preferred reader if it holds a card, else the first visible reader holding a card (real
+    // readers come first): where a card operation goes.
     struct CardReader {
         QString source;
         std::string name;
@@ -97,6 +104,7 @@ private:
     std::vector<std::pair<QString, Source>> sources_;  // in order of first report
     std::vector<Row> rows_;
     DemoMode demoMode_ = DemoMode::Automatic;
+    std::string preferredReader_;
 };
 
 }  // namespace oa

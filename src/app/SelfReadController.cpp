@@ -3,6 +3,7 @@
 #include "app/SecretText.h"
 #include "app/StepObservingCard.h"
 #include "eac/CscaTrustList.h"
+#include "eid/DeveloperModeTrust.h"
 #include "eid/PinManagement.h"
 #include "eid/SelfAuthentication.h"
 #include "sim/pki/TestPki.h"
@@ -15,15 +16,6 @@ std::vector<eid::DataGroup> everyDataGroup() {
     for (auto group : eid::allDataGroups())
         if (group != eid::DataGroup::DG16) groups.push_back(group);
     return groups;
-}
-
-eac::CscaTrustList trustFor(bool simulated) {
-    eac::CscaTrustList trust = eac::CscaTrustList::production();
-    if (simulated) {
-        if (auto test = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem()))
-            trust.add(*test);
-    }
-    return trust;
 }
 
 Result<std::shared_ptr<const eid::TerminalIdentity>> builtInTerminal() {
@@ -50,7 +42,8 @@ bool SelfReadController::read(const QString& pin, const QString& can) {
     }
     data_.clear();
     pinStatus_.clear();
-    return start([this, request](Card& card, bool simulated) {
+    // The simulator's card carries the test PKI; real cards need developer mode for it.
+    return start([this, request, developerMode = developerMode_](Card& card, bool simulated) {
         if (!terminal_) {
             auto made = builtInTerminal();
             if (!made) {
@@ -64,8 +57,9 @@ bool SelfReadController::read(const QString& pin, const QString& can) {
         }
         StepObservingCard observed(card, StepObservingCard::selfAuthenticationSteps(),
                                    [this](int step) { reportStep(step); });
-        eid::SelfAuthentication session(observed, *terminal_,
-                                        eid::passiveAuthentication(trustFor(simulated)));
+        eid::SelfAuthentication session(
+            observed, *terminal_,
+            eid::passiveAuthentication(eid::cscaTrust(simulated || developerMode)));
         auto result = session.run(*request);
         request->pin.clear();
         request->can.reset();

@@ -12,7 +12,8 @@ namespace oa {
 
 // "My data": self-authentication with the built-in test terminal identity against the chosen
 // reader (in demo mode the in-process simulator card), the data as a list model. The test
-// CSCA is trusted only for the simulator's card; a real card must pass under the production CSCAs.
+// CSCA is trusted for the simulator's card, and for every card in developer mode; otherwise a real
+// card must pass under the production CSCAs.
 class SelfReadController : public oa::CardOperation {
     Q_OBJECT
     QML_ELEMENT
@@ -33,9 +34,15 @@ public:
     // "failed", "noCard", "wrongInput".
     Q_INVOKABLE bool read(const QString& pin, const QString& can = {});
 
+    // Developer mode: the test CSCA is trusted for every card, not only the simulator's. Applies
+    // from the next read on.
+    void setDeveloperMode(bool on) { developerMode_ = on; }
+    bool developerMode() const { return developerMode_; }
+
 private:
     EidDataListModel data_;
     QString pinStatus_;
+    bool developerMode_ = false;
     std::shared_ptr<const eid::TerminalIdentity> terminal_;  // made on the worker, once
 };
 

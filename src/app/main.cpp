@@ -1,6 +1,6 @@
 #include <QtQml/qqmlextensionplugin.h>
+#include <QApplication>
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QIcon>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -9,10 +9,12 @@
 #include "app/AppOptions.h"
 #include "app/Desktop.h"
 #include "app/HeadlessService.h"
+#include "app/LogBook.h"
 #include "app/ReaderBackends.h"
 #include "app/ReaderEventLog.h"
 #include "app/SdkService.h"
 #include "app/TerminationSignals.h"
+#include "app/WindowShell.h"
 #include "base/Version.h"
 #include "service/EidClientService.h"
 #include "service/UnavailableActivation.h"
@@ -33,19 +35,26 @@ int runHeadless(int argc, char** argv, const oa::service::LocalHttpServerSetting
     if (qEnvironmentVariableIsEmpty("QT_NO_GLIB")) qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     describeApplication();
+    oa::LogBook log{QString()};
+    log.install();
     oa::TerminationSignals termination;
     QObject::connect(&termination, &oa::TerminationSignals::received, &app,
                      &QCoreApplication::quit);
     oa::HeadlessService service(oa::createReaderFeeds(nullptr), listener);
     if (const auto status = service.start()) return *status;
+    log.writeToDirectory(oa::LogBook::defaultDirectory());
     const int status = app.exec();
     qCInfo(oa::lcReaders) << "stopped";
     return status;
 }
 
-int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings& listener) {
-    QGuiApplication app(argc, argv);
+int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings& listener,
+              bool background) {
+    // QApplication, not QGuiApplication: the tray icon is a Qt Widgets class.
+    QApplication app(argc, argv);
     describeApplication();
+    oa::LogBook log{QString()};
+    log.install();
     // Before any window: a second start only asks the running one to show itself.
     oa::service::UnavailableActivation activation;
     const oa::WorkflowReaders readers = oa::createWorkflowReaders();
@@ -53,6 +62,7 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     oa::service::EidClientService eidClient(activation, listener);
     sdk.attachTo(eidClient);
     if (const auto status = oa::exitStatusFor(eidClient.start())) return *status;
+    log.writeToDirectory(oa::LogBook::defaultDirectory());
     // Matches the desktop file and its StartupWMClass, so docks group the window correctly.
     QGuiApplication::setDesktopFileName(QStringLiteral("openausweis"));
     QGuiApplication::setWindowIcon(
@@ -62,15 +72,10 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     QObject::connect(&termination, &oa::TerminationSignals::received, &app,
                      &QCoreApplication::quit);
     oa::Desktop desktop(oa::createReaderFeeds(nullptr));
-    if (!desktop.start()) return 1;
+    if (!desktop.start(!background)) return 1;
+    oa::WindowShell shell(desktop, background);
     QObject::connect(&eidClient.endpoint(), &oa::service::EidClientEndpoint::showUiRequested,
-                     &desktop, [&desktop] {
-                         if (QQuickWindow* window = desktop.window()) {
-                             window->show();
-                             window->raise();
-                             window->requestActivate();
-                         }
-                     });
+                     &shell, &oa::WindowShell::showModule);
     return app.exec();
 }
 
@@ -97,5 +102,5 @@ int main(int argc, char** argv) {
         case oa::AppOptions::Mode::Invalid:
             break;
     }
-    return runWindow(argc, argv, *listener);
+    return runWindow(argc, argv, *listener, options.background);
 }

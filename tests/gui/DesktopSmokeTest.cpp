@@ -199,7 +199,7 @@ private slots:
         window->requestActivate();
         QTRY_VERIFY(window->activeFocusItem());
         const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
-        for (int screen = 0; screen < 6; ++screen) {
+        for (int screen = 0; screen < 7; ++screen) {
             QCOMPARE(navigation->property("currentIndex").toInt(), screen);
             if (!shots.isEmpty()) {
                 QVERIFY(
@@ -208,7 +208,7 @@ private slots:
             QTest::keyClick(window, Qt::Key_Down);
             QTest::keyClick(window, Qt::Key_Return);
         }
-        QCOMPARE(navigation->property("currentIndex").toInt(), 5);
+        QCOMPARE(navigation->property("currentIndex").toInt(), 6);
     }
 
     void modelFollowsBackendOrderAndReportsCardChangesAsDataChanges() {

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "app/Desktop.h"
+#include "app/LogBook.h"
 #include "app/PinManagementController.h"
 #include "app/SelfReadController.h"
 #include "card/sim/SimulatorBackend.h"
@@ -387,9 +388,12 @@ private slots:
     void screenshotsOfTheMainScreens() {
         const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
         if (shots.isEmpty()) QSKIP("OA_GUI_SCREENSHOT_DIR not set");
-        const QStringList pages{"start",   "my-data",  "pin-management",
-                                "readers", "settings", "help"};
+        const QStringList pages{"start", "my-data", "pin-management", "readers", "settings",
+                                "logs",  "help"};
         for (const QString language : {"en", "de"}) {
+            // The Logs page shows this run's messages, as in the app.
+            LogBook log{QString()};
+            log.install();
             Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
             desktop.language().setCode(language);
             QVERIFY(desktop.start());
@@ -416,6 +420,12 @@ private slots:
             const QSize size = window->size();
             window->resize(size.width(), 1500);
             QVERIFY(shoot("my-data-read"));
+            window->resize(size);
+
+            // The settings page in full, below the fold too.
+            navigation->setProperty("currentIndex", 4);
+            window->resize(size.width(), 1500);
+            QVERIFY(shoot("settings-all"));
             window->resize(size);
 
             navigation->setProperty("currentIndex", 2);

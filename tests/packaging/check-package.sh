@@ -148,7 +148,7 @@ desktop-files)
     grep -qx "StartupWMClass=$app_name" "$platform/openausweis.desktop" || fail "StartupWMClass is not $app_name"
     grep -qx "Icon=openausweis" "$platform/openausweis.desktop" || fail "Icon is not openausweis"
     [ -f "$source_dir/resources/openausweis.svg" ] || fail "resources/openausweis.svg is missing"
-    grep -qx 'Exec=openausweis --headless' "$platform/autostart/openausweis.desktop" ||
+    grep -qx 'Exec=openausweis --background' "$platform/autostart/openausweis.desktop" ||
         fail "the autostart entry does not start the background service"
     echo "desktop files valid and consistent with the app"
     ;;
