@@ -110,7 +110,11 @@ Cell authenticationCell(sim::World& world, FaultyBackend& backend, Fault fault, 
     Cell cell{"online authentication",         fault, apdu, plan->firedStep,
               commandName(plan->firedCommand), false, {},   {}};
     if (!plan->fired) cell.step = "-";
-    if (fault == Fault::ShortApdusOnly) cell.step = "whole flow";
+    if (fault == Fault::ShortApdusOnly) {
+        cell.step = "whole flow";
+        cell.command =
+            "every command, " + std::to_string(plan->extendedRefused) + " extended refused";
+    }
     if (outcome.error) {
         cell.message = outcome.error->message;
         cell.detail = outcome.error->detail;
@@ -169,7 +173,11 @@ Cell pinChangeCell(FaultyBackend& backend, Fault fault, int apdu) {
         apdu,         command == "RESET RETRY COUNTER" ? "new PIN under secure messaging" : "PACE",
         command,      false,
         {},           {}};
-    if (fault == Fault::ShortApdusOnly) cell.step = "whole flow";
+    if (fault == Fault::ShortApdusOnly) {
+        cell.step = "whole flow";
+        cell.command =
+            "every command, " + std::to_string(plan->extendedRefused) + " extended refused";
+    }
     if (run.error) {
         cell.message = run.error->message;
         cell.detail = run.error->detail;
