@@ -39,7 +39,9 @@ install_packages() {
 
 build_all() {
     say "Configuring in $build"
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    # A compiler launcher from the environment (CI: ccache) also applies to an existing build folder.
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER="$CMAKE_CXX_COMPILER_LAUNCHER"} >/dev/null
     say "Building ($(nproc) jobs)"
     cmake --build "$build" -j "$(nproc)"
 }

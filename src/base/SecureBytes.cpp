@@ -1,6 +1,12 @@
 #include "base/SecureBytes.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include <cstring>
 
 namespace oa {
 
@@ -16,6 +22,19 @@ void wipe(Bytes& bytes) {
 void wipe(std::string& text) {
     wipe(text.data(), text.capacity());
     text.clear();
+}
+
+Result<void> keepSecretsOutOfCoreDumps() {
+    const char* allow = getenv("OPENAUSWEIS_ALLOW_CORE_DUMPS");
+    if (allow != nullptr && std::strcmp(allow, "1") == 0) return {};
+    const rlimit none{0, 0};
+    if (setrlimit(RLIMIT_CORE, &none) != 0)
+        return makeError(ErrorCode::Unknown, "Could not switch off core dumps",
+                         std::string("setrlimit(RLIMIT_CORE): ") + strerror(errno));
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        return makeError(ErrorCode::Unknown, "Could not switch off core dumps",
+                         std::string("prctl(PR_SET_DUMPABLE): ") + strerror(errno));
+    return {};
 }
 
 SecureBytes::SecureBytes(ByteView bytes) : data_(bytes.begin(), bytes.end()) {}

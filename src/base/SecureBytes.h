@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Bytes.h"
+#include "base/Result.h"
 
 namespace oa {
 
@@ -30,5 +31,11 @@ private:
 void wipe(void* data, std::size_t size);
 void wipe(Bytes& bytes);
 void wipe(std::string& text);
+
+// Keeps every secret of this process out of core dumps, wherever it lives (SecureBytes, Qt
+// strings, OpenSSL contexts): no core file (RLIMIT_CORE 0) and not dumpable (PR_SET_DUMPABLE 0,
+// which also keeps same-user debuggers from attaching). The faces call it first thing in main().
+// OPENAUSWEIS_ALLOW_CORE_DUMPS=1 leaves both alone for debugging.
+Result<void> keepSecretsOutOfCoreDumps();
 
 }  // namespace oa

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "base/SecureBytes.h"
 #include "base/Version.h"
 #include "card/pcsc/PcscBackend.h"
 #include "cli/CommandTable.h"
@@ -54,5 +55,8 @@ int run(std::vector<std::string> words) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (const auto protection = oa::keepSecretsOutOfCoreDumps(); !protection)
+        std::cerr << "warning: " << protection.error().message << " (" << protection.error().detail
+                  << ")\n";
     return run({argv + 1, argv + argc});
 }
