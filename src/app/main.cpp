@@ -15,6 +15,7 @@
 #include "app/SdkService.h"
 #include "app/TerminationSignals.h"
 #include "app/WindowShell.h"
+#include "base/SecureBytes.h"
 #include "base/Version.h"
 #include "service/EidClientService.h"
 #include "service/UnavailableActivation.h"
@@ -82,6 +83,9 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (const auto protection = oa::keepSecretsOutOfCoreDumps(); !protection)
+        std::fprintf(stderr, "openausweis: warning: %s (%s)\n", protection.error().message.c_str(),
+                     protection.error().detail.c_str());
     const oa::AppOptions options = oa::parseAppOptions(argc, argv);
     const auto listener = oa::listenerSettings(options);
     if (options.mode == oa::AppOptions::Mode::Invalid || !listener.ok()) {
