@@ -12,6 +12,7 @@ const std::vector<Command>& commandTable() {
         unblockPinCommand(),
         selfReadCommand(),
         authCommand(),
+        pinLetterCommand(),
         // clang-format on
     };
     return table;

@@ -16,6 +16,7 @@ Command changePinCommand();
 Command unblockPinCommand();
 Command selfReadCommand();
 Command authCommand();
+Command pinLetterCommand();
 
 const std::vector<Command>& commandTable();
 const Command* findCommand(std::string_view name);

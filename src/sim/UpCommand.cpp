@@ -12,6 +12,7 @@
 #include "sim/VpcdClient.h"
 #include "sim/card/CardProfile.h"
 #include "sim/card/VirtualCard.h"
+#include "sim/world/PinLetterOverload.h"
 #include "sim/world/World.h"
 
 namespace oa::sim {
@@ -66,6 +67,11 @@ bool parseOptions(const std::vector<std::string>& arguments, UpOptions& options)
             options.world.attached = true;
         } else if (argument == "--profile" && hasValue) {
             options.profile = arguments[++i];
+        } else if (pinLetterFlagTakesValue(argument)) {
+            std::optional<std::string> value;
+            if (hasValue) value = arguments[++i];
+            auto applied = applyPinLetterFlag(options.world.pinLetterOverload, argument, value);
+            if (!applied) return fail(applied.error().message);
         } else {
             std::optional<std::string> value;
             if (hasValue && misbehaviourFlagTakesValue(argument)) value = arguments[i + 1];
@@ -123,7 +129,13 @@ const char* upUsage() {
            "        SIGTERM; TLS test PKI kept in DIR (default ~/.local/state/openausweis/world);\n"
            "        the card on vpcd when asked (inprocess: the client's own Simulator reader);\n"
            "        --attached: the eService is also the eID-Server (tokens without PSK, PAOS on\n"
-           "        the eService's TLS endpoint only over a resumed TLS session)\n";
+           "        the eService's TLS endpoint only over a resumed TLS session);\n"
+           "        the PIN letter service (N+2) with its mailbox page, overloaded on request:\n"
+           "  --pin-letter-overload F[:STATUS[:RETRY_AFTER]]  turn away this fraction (503/429)\n"
+           "  --pin-letter-latency MS     answer this much later\n"
+           "  --pin-letter-drop F         drop this fraction of connections\n"
+           "  --pin-letter-outage START:LENGTH[:RETRY_AFTER]  503 to all from START s for "
+           "LENGTH s\n";
 }
 
 int runUpCommand(const std::vector<std::string>& arguments) {

@@ -34,11 +34,13 @@ const char* toString(PinLetterStage stage);
 struct PinLetterSettings {
     QUrl service;  // https://..., the PIN letter service's base URL
     QList<QSslCertificate> caCertificates;
-    // Bounded: exponential backoff with full jitter from 2 s up to 60 s, Retry-After honoured up
-    // to 5 minutes with jitter on top; 6 tries in about two minutes at most, then "try later".
-    net::RetrySettings retry{6, std::chrono::milliseconds(2000), std::chrono::milliseconds(60000),
+    // Bounded: exponential backoff with full jitter from 6 s up to 60 s (Retry-After honoured up
+    // to 5 minutes, jitter on top); 8 tries, over two minutes on average, then "try later".
+    // Measured in docs/benchmarks.md ("Replacement PIN under overload").
+    net::RetrySettings retry{8, std::chrono::milliseconds(6000), std::chrono::milliseconds(60000),
                              std::chrono::milliseconds(300000), true};
-    // No more than this many requests per minute to the service (token bucket).
+    // No more than 3 requests at once and 6 more per minute to the service (token bucket): at
+    // most 9 in any minute, whatever the server answers.
     int requestsPerMinute = 6;
     int requestBurst = 3;
     net::HttpsTimeouts timeouts{std::chrono::milliseconds(10000), std::chrono::milliseconds(30000)};

@@ -114,7 +114,7 @@ TEST_CASE("PIN letter workflow: a service down for good ends in try later, bound
     CHECK(std::count(stages.begin(), stages.end(), PinLetterStage::Waiting) ==
           harness.settings.retry.maxAttempts - 1);
     REQUIRE_FALSE(countdown.empty());
-    CHECK(countdown.front() == 1);  // half of 2 s
+    CHECK(countdown.front() == 3);  // half of 6 s
     // Every try carried the same key, and that key is on disk.
     const QByteArray key = harness.service.keyOf(0);
     CHECK(key.size() == 36);

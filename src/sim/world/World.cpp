@@ -54,7 +54,13 @@ Result<std::unique_ptr<World>> World::start(const WorldOptions& options) {
     if (!wrongHash) return wrongHash.error();
     world->certificates_ = *certificates;
     world->eidServer_->setServiceCertificates(*certificates, *wrongHash);
-    if (auto pinReset = world->setPinResetOrigin(world->eService_->origin()); !pinReset)
+    world->pinLetterService_ = std::make_unique<PinLetterService>(*world->tls_, *world->eidServer_,
+                                                                  options.pinLetterOverload);
+    const quint16 pinLetterPort = options.portBase == 0 ? 0 : options.portBase + 2;
+    if (auto ok = world->pinLetterService_->listen(QHostAddress::LocalHost, pinLetterPort); !ok)
+        return ok.error();
+    // The PIN reset terminal's description names the service that hands out its TC tokens.
+    if (auto pinReset = world->setPinResetOrigin(world->pinLetterService_->origin()); !pinReset)
         return pinReset.error();
     return world;
 }
@@ -79,7 +85,9 @@ std::string World::describe() const {
            line("log in:          ", eService_->activationUrl().toString(QUrl::FullyEncoded)) +
            (eService_->attached()
                 ? line("eID-Server:      ", eService_->origin().toString() + "/paos (attached)")
-                : line("eID-Server:      ", eidServer_->serverAddress().toString()));
+                : line("eID-Server:      ", eidServer_->serverAddress().toString())) +
+           line("PIN letters:     ", pinLetterService_->origin().toString() + "/order") +
+           line("mailbox:         ", pinLetterService_->mailboxUrl().toString());
 }
 
 }  // namespace oa::sim

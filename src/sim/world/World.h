@@ -10,6 +10,7 @@
 #include "sim/world/DemoEService.h"
 #include "sim/world/EidServer.h"
 #include "sim/world/Misbehaviour.h"
+#include "sim/world/PinLetterService.h"
 #include "sim/world/TlsTestPki.h"
 
 namespace oa::sim {
@@ -17,10 +18,12 @@ namespace oa::sim {
 struct WorldOptions {
     // TLS files are kept here (generated on first start); empty: one in-memory PKI per process.
     std::string stateDirectory;
-    // eService on portBase, eID-Server on portBase + 1; 0: any free ports.
+    // eService on portBase, eID-Server on portBase + 1, PIN letter service on portBase + 2;
+    // 0: any free ports.
     quint16 portBase = 0;
     Misbehaviour misbehaviour;
     EidRequest request;
+    PinLetterOverload pinLetterOverload;
     // The attached eID-Server model: the eService also serves PAOS on its own TLS endpoint and
     // hands out tokens without PSK (the PSK eID-Server keeps running beside it).
     bool attached = false;
@@ -37,6 +40,7 @@ public:
 
     DemoEService& eService() { return *eService_; }
     EidServer& eidServer() { return *eidServer_; }
+    PinLetterService& pinLetterService() { return *pinLetterService_; }
     const TlsTestPki& tls() const { return *tls_; }
     // The CA a client must trust (--ca-file); PEM via caCertificate().toPem().
     const QSslCertificate& caCertificate() const { return tls_->caCertificate(); }
@@ -60,6 +64,7 @@ private:
     std::shared_ptr<Misbehaviour> misbehaviour_;
     std::unique_ptr<EidServer> eidServer_;
     std::unique_ptr<DemoEService> eService_;
+    std::unique_ptr<PinLetterService> pinLetterService_;
     std::shared_ptr<const ServiceCertificates> certificates_;
     std::shared_ptr<const ServiceCertificates> pinResetCertificates_;
 };
