@@ -76,6 +76,11 @@ Result<void> DemoEService::listenAttached(const QHostAddress& address, quint16 p
     return attachedListener_->listen(address, port);
 }
 
+int DemoEService::tlsHandshakes() const {
+    if (attachedListener_) return attachedListener_->handshakesCompleted();
+    return listener_ ? listener_->handshakesCompleted() : 0;
+}
+
 int DemoEService::attachedHandshakes() const {
     return attachedListener_ ? attachedListener_->handshakesCompleted() : 0;
 }

@@ -36,6 +36,8 @@ public:
     // is dropped without an answer (TB A2_28..30).
     Result<void> listenAttached(const QHostAddress& address, quint16 port);
     bool attached() const { return attachedListener_ != nullptr; }
+    // TLS handshakes completed on the eService's endpoint, whichever it is.
+    int tlsHandshakes() const;
     // The attached endpoint's TLS handshakes, and PAOS connections it refused.
     int attachedHandshakes() const;
     int attachedHandshakesResumed() const;

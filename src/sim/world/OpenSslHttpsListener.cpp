@@ -48,6 +48,8 @@ public:
     Connection(OpenSslHttpsListener& listener, QTcpSocket* socket)
         : QObject(&listener), listener_(listener), socket_(socket) {
         socket_->setParent(this);
+        // Handshake flights and answers go out whole; waiting for ACKs only adds latency.
+        socket_->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         ssl_.reset(SSL_new(listener.context_.get()));
         SSL_set_bio(ssl_.get(), BIO_new(BIO_s_mem()), BIO_new(BIO_s_mem()));
         SSL_set_accept_state(ssl_.get());
