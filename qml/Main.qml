@@ -18,6 +18,8 @@ ApplicationWindow {
     required property AppSettings settings
     required property LogListModel logs
     required property DiagnosisReport diagnosis
+    // Set by the app once the window exists (tests without browser activation leave it null).
+    property AuthController authentication: null
 
     // 0: follow the system, 1: light, 2: dark
     property int appearance: 0
@@ -124,8 +126,17 @@ ApplicationWindow {
             }
         }
 
+        AuthenticationScreen {
+            id: authenticationScreen
+            objectName: "authenticationScreen"
+            authentication: window.authentication
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+
         StackLayout {
             id: pages
+            visible: !authenticationScreen.shown
             Layout.fillWidth: true
             Layout.fillHeight: true
             currentIndex: navigation.currentIndex

@@ -13,6 +13,7 @@ ColumnLayout {
     property alias text: input.text
     readonly property bool complete: input.text.length >= minimumLength && input.text.length <= maximumLength
     property bool keypadShown: false
+    property alias keypadShuffled: shuffleBox.checked
     signal accepted()
 
     function clear() { input.clear() }
@@ -52,8 +53,16 @@ ColumnLayout {
                                                : qsTr("Show an on-screen keypad for %1").arg(field.label)
         }
     }
+    CheckBox {
+        id: shuffleBox
+        visible: field.keypadShown
+        text: qsTr("Shuffle the keys")
+        Accessible.role: Accessible.CheckBox
+        Accessible.name: text
+    }
     PinKeypad {
         visible: field.keypadShown
+        shuffled: shuffleBox.checked
         onDigit: (digit) => { if (input.text.length < field.maximumLength) input.insert(input.text.length, digit) }
         onErase: input.remove(input.text.length - 1, input.text.length)
     }

@@ -341,6 +341,106 @@ GERMAN.update({
     "Quit OpenAusweis": "OpenAusweis beenden",
 })
 
+# The authentication screen behind the browser's activation (engineer gui-auth).
+GERMAN.update({
+    "Age verification": "Altersbestätigung",
+    "Place of residence verification": "Wohnortbestätigung",
+    "Pseudonym": "Pseudonym",
+    "Privileged terminal": "Privilegiertes Terminal",
+    "Access with the CAN": "Zugriff mit der CAN",
+    "PIN management": "PIN-Verwaltung",
+    "Install a certificate": "Zertifikat installieren",
+    "Install a qualified certificate": "Qualifiziertes Zertifikat installieren",
+    "Document type": "Dokumentart",
+    "Issuing state": "Ausstellender Staat",
+    "Date of expiry": "Gültig bis",
+    "Given names": "Vornamen",
+    "Family names": "Familienname",
+    "Religious or artistic name": "Ordens- oder Künstlername",
+    "Doctoral degree": "Doktorgrad",
+    "Date of birth": "Geburtsdatum",
+    "Place of birth": "Geburtsort",
+    "Nationality": "Staatsangehörigkeit",
+    "Sex": "Geschlecht",
+    "Optional data": "Optionale Daten",
+    "Birth name": "Geburtsname",
+    "Written signature": "Unterschrift",
+    "Address": "Anschrift",
+    "Community ID": "Gemeindeschlüssel",
+    "Residence permit I": "Nebenbestimmungen I",
+    "Residence permit II": "Nebenbestimmungen II",
+    "Optional data (DG21)": "Optionale Daten (DG21)",
+    "Pseudonymous signature": "Pseudonyme Signatur",
+    "Data group right %1": "Zugriffsrecht %1",
+    "A provider wants to read data from your ID card.":
+        "Ein Anbieter möchte Daten aus Ihrem Ausweis auslesen.",
+    "Provider": "Anbieter",
+    "Web address": "Internetadresse",
+    "Authorisation issued by": "Berechtigung ausgestellt von",
+    "Authorisation valid": "Berechtigung gültig",
+    "%1 to %2": "%1 bis %2",
+    "Transaction": "Vorgang",
+    "Purpose and terms of usage": "Zweck und Nutzungsbedingungen",
+    "The provider gave no terms of usage.": "Der Anbieter hat keine Nutzungsbedingungen angegeben.",
+    "Requested data": "Angefragte Daten",
+    "Required data cannot be switched off; to refuse it, cancel. Optional data is only read while its box is ticked.":
+        "Erforderliche Daten lassen sich nicht abwählen; um sie zu verweigern, brechen Sie ab. Optionale Daten werden nur gelesen, solange ihr Kästchen angekreuzt ist.",
+    "%1 (required)": "%1 (erforderlich)",
+    "%1 (optional)": "%1 (optional)",
+    "Enter the card access number (CAN)": "Geben Sie die Zugangsnummer (CAN) ein",
+    "Enter the PUK": "Geben Sie die PUK ein",
+    "Enter your PIN": "Geben Sie Ihre PIN ein",
+    "CAN (6 digits on the front of the card)": "CAN (6 Ziffern auf der Vorderseite der Karte)",
+    "PUK (10 digits from the PIN letter)": "PUK (10 Ziffern aus dem PIN-Brief)",
+    "PIN (6 digits)": "PIN (6 Ziffern)",
+    "The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.":
+        "Die PIN wurde zweimal falsch eingegeben. Zu Ihrem Schutz braucht der letzte Versuch zuerst die Zugangsnummer, die auf der Vorderseite der Karte steht.",
+    "The PIN was wrong. Two tries are left.": "Die PIN war falsch. Sie haben noch zwei Versuche.",
+    "A wrong PIN was entered before. Two tries are left.":
+        "Zuvor wurde eine falsche PIN eingegeben. Sie haben noch zwei Versuche.",
+    "This is the last try. If the PIN is wrong again, it is blocked and only the PUK unblocks it.":
+        "Dies ist der letzte Versuch. Ist die PIN wieder falsch, wird sie gesperrt und nur die PUK entsperrt sie.",
+    "The PIN is the six-digit number you chose for your ID card.":
+        "Die PIN ist die sechsstellige Zahl, die Sie für Ihren Ausweis gewählt haben.",
+    "Tries left: %1": "Verbleibende Versuche: %1",
+    "Continue": "Weiter",
+    "Identify with your ID card": "Mit dem Ausweis ausweisen",
+    "You have identified yourself successfully.": "Sie haben sich erfolgreich ausgewiesen.",
+    "The authentication was cancelled.": "Der Vorgang wurde abgebrochen.",
+    "No ID card was found in time.": "Es wurde nicht rechtzeitig ein Ausweis gefunden.",
+    "The PIN is now blocked. Unblock it with the PUK under PIN management.":
+        "Die PIN ist jetzt gesperrt. Entsperren Sie sie mit der PUK unter PIN-Verwaltung.",
+    "The authentication failed.": "Das Ausweisen ist fehlgeschlagen.",
+    "Your browser now shows the provider's page. You can close this window.":
+        "Ihr Browser zeigt jetzt die Seite des Anbieters. Sie können dieses Fenster schließen.",
+    "The provider could not be told; your browser shows an error page.":
+        "Der Anbieter konnte nicht benachrichtigt werden; Ihr Browser zeigt eine Fehlerseite.",
+    "Place your ID card on the reader": "Legen Sie Ihren Ausweis auf den Kartenleser",
+    "Waiting for a card in %1.": "Warte auf eine Karte in %1.",
+    "Connect a card reader and place your ID card on it.":
+        "Schließen Sie einen Kartenleser an und legen Sie Ihren Ausweis darauf.",
+    "Several readers hold a card. Which one do you want to use?":
+        "Auf mehreren Kartenlesern liegt eine Karte. Welche möchten Sie verwenden?",
+    "Use the card in %1": "Die Karte in %1 verwenden",
+    "Continue to PIN entry": "Weiter zur PIN-Eingabe",
+    "Technical detail: %1": "Technische Einzelheit: %1",
+    "Cancelling…": "Wird abgebrochen …",
+    "Cancel": "Abbrechen",
+    "Cancel the authentication": "Den Vorgang abbrechen",
+    "Close": "Schließen",
+    "Close the authentication result": "Das Ergebnis schließen",
+    "Cancelling the authentication…": "Der Vorgang wird abgebrochen …",
+    "Progress": "Fortschritt",
+    "Checking the provider": "Anbieter prüfen",
+    "Your consent": "Ihre Zustimmung",
+    "PIN and card connection": "PIN und Verbindung zur Karte",
+    "Checking the provider's authorisation and the card's genuineness":
+        "Berechtigung des Anbieters und Echtheit der Karte prüfen",
+    "Transmitting the data": "Daten übermitteln",
+    "Returning to the provider": "Zurück zum Anbieter",
+    "Shuffle the keys": "Tasten mischen",
+})
+
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}
 ENGLISH_PLURALS["%n message(s) copied to the clipboard."] = (
     "%n message copied to the clipboard.", "%n messages copied to the clipboard.")

@@ -27,8 +27,36 @@
 <context>
     <name>AuthenticationConsent</name>
     <message>
+        <source>Age verification</source>
+        <translation>Altersbestätigung</translation>
+    </message>
+    <message>
+        <source>Place of residence verification</source>
+        <translation>Wohnortbestätigung</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Privileged terminal</source>
+        <translation>Privilegiertes Terminal</translation>
+    </message>
+    <message>
+        <source>Access with the CAN</source>
+        <translation>Zugriff mit der CAN</translation>
+    </message>
+    <message>
         <source>PIN management</source>
         <translation>PIN-Verwaltung</translation>
+    </message>
+    <message>
+        <source>Install a certificate</source>
+        <translation>Zertifikat installieren</translation>
+    </message>
+    <message>
+        <source>Install a qualified certificate</source>
+        <translation>Qualifiziertes Zertifikat installieren</translation>
     </message>
     <message>
         <source>Document type</source>
@@ -49,6 +77,14 @@
     <message>
         <source>Family names</source>
         <translation>Familienname</translation>
+    </message>
+    <message>
+        <source>Religious or artistic name</source>
+        <translation>Ordens- oder Künstlername</translation>
+    </message>
+    <message>
+        <source>Doctoral degree</source>
+        <translation>Doktorgrad</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -94,27 +130,207 @@
         <source>Residence permit II</source>
         <translation>Nebenbestimmungen II</translation>
     </message>
+    <message>
+        <source>Optional data (DG21)</source>
+        <translation>Optionale Daten (DG21)</translation>
+    </message>
+    <message>
+        <source>Pseudonymous signature</source>
+        <translation>Pseudonyme Signatur</translation>
+    </message>
+    <message>
+        <source>Data group right %1</source>
+        <translation>Zugriffsrecht %1</translation>
+    </message>
+    <message>
+        <source>A provider wants to read data from your ID card.</source>
+        <translation>Ein Anbieter möchte Daten aus Ihrem Ausweis auslesen.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Internetadresse</translation>
+    </message>
+    <message>
+        <source>Authorisation issued by</source>
+        <translation>Berechtigung ausgestellt von</translation>
+    </message>
+    <message>
+        <source>Authorisation valid</source>
+        <translation>Berechtigung gültig</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Purpose and terms of usage</source>
+        <translation>Zweck und Nutzungsbedingungen</translation>
+    </message>
+    <message>
+        <source>The provider gave no terms of usage.</source>
+        <translation>Der Anbieter hat keine Nutzungsbedingungen angegeben.</translation>
+    </message>
+    <message>
+        <source>Requested data</source>
+        <translation>Angefragte Daten</translation>
+    </message>
+    <message>
+        <source>Required data cannot be switched off; to refuse it, cancel. Optional data is only read while its box is ticked.</source>
+        <translation>Erforderliche Daten lassen sich nicht abwählen; um sie zu verweigern, brechen Sie ab. Optionale Daten werden nur gelesen, solange ihr Kästchen angekreuzt ist.</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (erforderlich)</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (optional)</translation>
+    </message>
 </context>
 <context>
     <name>AuthenticationPage</name>
+    <message>
+        <source>Identify with your ID card</source>
+        <translation>Mit dem Ausweis ausweisen</translation>
+    </message>
+    <message>
+        <source>You have identified yourself successfully.</source>
+        <translation>Sie haben sich erfolgreich ausgewiesen.</translation>
+    </message>
+    <message>
+        <source>The authentication was cancelled.</source>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No ID card was found in time.</source>
+        <translation>Es wurde nicht rechtzeitig ein Ausweis gefunden.</translation>
+    </message>
+    <message>
+        <source>The PIN is now blocked. Unblock it with the PUK under PIN management.</source>
+        <translation>Die PIN ist jetzt gesperrt. Entsperren Sie sie mit der PUK unter PIN-Verwaltung.</translation>
+    </message>
+    <message>
+        <source>The authentication failed.</source>
+        <translation>Das Ausweisen ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Your browser now shows the provider&apos;s page. You can close this window.</source>
+        <translation>Ihr Browser zeigt jetzt die Seite des Anbieters. Sie können dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <source>The provider could not be told; your browser shows an error page.</source>
+        <translation>Der Anbieter konnte nicht benachrichtigt werden; Ihr Browser zeigt eine Fehlerseite.</translation>
+    </message>
     <message>
         <source>Place your ID card on the reader</source>
         <translation>Legen Sie Ihren Ausweis auf den Kartenleser</translation>
     </message>
     <message>
+        <source>Waiting for a card in %1.</source>
+        <translation>Warte auf eine Karte in %1.</translation>
+    </message>
+    <message>
+        <source>Connect a card reader and place your ID card on it.</source>
+        <translation>Schließen Sie einen Kartenleser an und legen Sie Ihren Ausweis darauf.</translation>
+    </message>
+    <message>
+        <source>Several readers hold a card. Which one do you want to use?</source>
+        <translation>Auf mehreren Kartenlesern liegt eine Karte. Welche möchten Sie verwenden?</translation>
+    </message>
+    <message>
+        <source>Use the card in %1</source>
+        <translation>Die Karte in %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Continue to PIN entry</source>
+        <translation>Weiter zur PIN-Eingabe</translation>
+    </message>
+    <message>
         <source>Technical detail: %1</source>
         <translation>Technische Einzelheit: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the authentication</source>
+        <translation>Den Vorgang abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the authentication result</source>
+        <translation>Das Ergebnis schließen</translation>
     </message>
 </context>
 <context>
     <name>AuthenticationProgress</name>
     <message>
+        <source>Cancelling the authentication…</source>
+        <translation>Der Vorgang wird abgebrochen …</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Checking the provider</source>
+        <translation>Anbieter prüfen</translation>
+    </message>
+    <message>
+        <source>Your consent</source>
+        <translation>Ihre Zustimmung</translation>
+    </message>
+    <message>
+        <source>PIN and card connection</source>
+        <translation>PIN und Verbindung zur Karte</translation>
+    </message>
+    <message>
+        <source>Checking the provider&apos;s authorisation and the card&apos;s genuineness</source>
+        <translation>Berechtigung des Anbieters und Echtheit der Karte prüfen</translation>
+    </message>
+    <message>
+        <source>Transmitting the data</source>
+        <translation>Daten übermitteln</translation>
+    </message>
+    <message>
+        <source>Returning to the provider</source>
+        <translation>Zurück zum Anbieter</translation>
     </message>
 </context>
 <context>
     <name>AuthenticationSecret</name>
+    <message>
+        <source>Enter the card access number (CAN)</source>
+        <translation>Geben Sie die Zugangsnummer (CAN) ein</translation>
+    </message>
+    <message>
+        <source>Enter the PUK</source>
+        <translation>Geben Sie die PUK ein</translation>
+    </message>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>Geben Sie Ihre PIN ein</translation>
+    </message>
+    <message>
+        <source>CAN (6 digits on the front of the card)</source>
+        <translation>CAN (6 Ziffern auf der Vorderseite der Karte)</translation>
+    </message>
     <message>
         <source>PUK (10 digits from the PIN letter)</source>
         <translation>PUK (10 Ziffern aus dem PIN-Brief)</translation>
@@ -124,8 +340,32 @@
         <translation>PIN (6 Ziffern)</translation>
     </message>
     <message>
+        <source>The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.</source>
+        <translation>Die PIN wurde zweimal falsch eingegeben. Zu Ihrem Schutz braucht der letzte Versuch zuerst die Zugangsnummer, die auf der Vorderseite der Karte steht.</translation>
+    </message>
+    <message>
         <source>The PIN was wrong. Two tries are left.</source>
         <translation>Die PIN war falsch. Sie haben noch zwei Versuche.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before. Two tries are left.</source>
+        <translation>Zuvor wurde eine falsche PIN eingegeben. Sie haben noch zwei Versuche.</translation>
+    </message>
+    <message>
+        <source>This is the last try. If the PIN is wrong again, it is blocked and only the PUK unblocks it.</source>
+        <translation>Dies ist der letzte Versuch. Ist die PIN wieder falsch, wird sie gesperrt und nur die PUK entsperrt sie.</translation>
+    </message>
+    <message>
+        <source>The PIN is the six-digit number you chose for your ID card.</source>
+        <translation>Die PIN ist die sechsstellige Zahl, die Sie für Ihren Ausweis gewählt haben.</translation>
+    </message>
+    <message>
+        <source>Tries left: %1</source>
+        <translation>Verbleibende Versuche: %1</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -531,6 +771,10 @@
     <message>
         <source>Show an on-screen keypad for %1</source>
         <translation>Bildschirm-Ziffernfeld für %1 einblenden</translation>
+    </message>
+    <message>
+        <source>Shuffle the keys</source>
+        <translation>Tasten mischen</translation>
     </message>
 </context>
 <context>

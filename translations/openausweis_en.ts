@@ -27,8 +27,36 @@
 <context>
     <name>AuthenticationConsent</name>
     <message>
+        <source>Age verification</source>
+        <translation>Age verification</translation>
+    </message>
+    <message>
+        <source>Place of residence verification</source>
+        <translation>Place of residence verification</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Privileged terminal</source>
+        <translation>Privileged terminal</translation>
+    </message>
+    <message>
+        <source>Access with the CAN</source>
+        <translation>Access with the CAN</translation>
+    </message>
+    <message>
         <source>PIN management</source>
         <translation>PIN management</translation>
+    </message>
+    <message>
+        <source>Install a certificate</source>
+        <translation>Install a certificate</translation>
+    </message>
+    <message>
+        <source>Install a qualified certificate</source>
+        <translation>Install a qualified certificate</translation>
     </message>
     <message>
         <source>Document type</source>
@@ -49,6 +77,14 @@
     <message>
         <source>Family names</source>
         <translation>Family names</translation>
+    </message>
+    <message>
+        <source>Religious or artistic name</source>
+        <translation>Religious or artistic name</translation>
+    </message>
+    <message>
+        <source>Doctoral degree</source>
+        <translation>Doctoral degree</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -94,27 +130,207 @@
         <source>Residence permit II</source>
         <translation>Residence permit II</translation>
     </message>
+    <message>
+        <source>Optional data (DG21)</source>
+        <translation>Optional data (DG21)</translation>
+    </message>
+    <message>
+        <source>Pseudonymous signature</source>
+        <translation>Pseudonymous signature</translation>
+    </message>
+    <message>
+        <source>Data group right %1</source>
+        <translation>Data group right %1</translation>
+    </message>
+    <message>
+        <source>A provider wants to read data from your ID card.</source>
+        <translation>A provider wants to read data from your ID card.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>Authorisation issued by</source>
+        <translation>Authorisation issued by</translation>
+    </message>
+    <message>
+        <source>Authorisation valid</source>
+        <translation>Authorisation valid</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Purpose and terms of usage</source>
+        <translation>Purpose and terms of usage</translation>
+    </message>
+    <message>
+        <source>The provider gave no terms of usage.</source>
+        <translation>The provider gave no terms of usage.</translation>
+    </message>
+    <message>
+        <source>Requested data</source>
+        <translation>Requested data</translation>
+    </message>
+    <message>
+        <source>Required data cannot be switched off; to refuse it, cancel. Optional data is only read while its box is ticked.</source>
+        <translation>Required data cannot be switched off; to refuse it, cancel. Optional data is only read while its box is ticked.</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (required)</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (optional)</translation>
+    </message>
 </context>
 <context>
     <name>AuthenticationPage</name>
+    <message>
+        <source>Identify with your ID card</source>
+        <translation>Identify with your ID card</translation>
+    </message>
+    <message>
+        <source>You have identified yourself successfully.</source>
+        <translation>You have identified yourself successfully.</translation>
+    </message>
+    <message>
+        <source>The authentication was cancelled.</source>
+        <translation>The authentication was cancelled.</translation>
+    </message>
+    <message>
+        <source>No ID card was found in time.</source>
+        <translation>No ID card was found in time.</translation>
+    </message>
+    <message>
+        <source>The PIN is now blocked. Unblock it with the PUK under PIN management.</source>
+        <translation>The PIN is now blocked. Unblock it with the PUK under PIN management.</translation>
+    </message>
+    <message>
+        <source>The authentication failed.</source>
+        <translation>The authentication failed.</translation>
+    </message>
+    <message>
+        <source>Your browser now shows the provider&apos;s page. You can close this window.</source>
+        <translation>Your browser now shows the provider&apos;s page. You can close this window.</translation>
+    </message>
+    <message>
+        <source>The provider could not be told; your browser shows an error page.</source>
+        <translation>The provider could not be told; your browser shows an error page.</translation>
+    </message>
     <message>
         <source>Place your ID card on the reader</source>
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
+        <source>Waiting for a card in %1.</source>
+        <translation>Waiting for a card in %1.</translation>
+    </message>
+    <message>
+        <source>Connect a card reader and place your ID card on it.</source>
+        <translation>Connect a card reader and place your ID card on it.</translation>
+    </message>
+    <message>
+        <source>Several readers hold a card. Which one do you want to use?</source>
+        <translation>Several readers hold a card. Which one do you want to use?</translation>
+    </message>
+    <message>
+        <source>Use the card in %1</source>
+        <translation>Use the card in %1</translation>
+    </message>
+    <message>
+        <source>Continue to PIN entry</source>
+        <translation>Continue to PIN entry</translation>
+    </message>
+    <message>
         <source>Technical detail: %1</source>
         <translation>Technical detail: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel the authentication</source>
+        <translation>Cancel the authentication</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the authentication result</source>
+        <translation>Close the authentication result</translation>
     </message>
 </context>
 <context>
     <name>AuthenticationProgress</name>
     <message>
+        <source>Cancelling the authentication…</source>
+        <translation>Cancelling the authentication…</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Checking the provider</source>
+        <translation>Checking the provider</translation>
+    </message>
+    <message>
+        <source>Your consent</source>
+        <translation>Your consent</translation>
+    </message>
+    <message>
+        <source>PIN and card connection</source>
+        <translation>PIN and card connection</translation>
+    </message>
+    <message>
+        <source>Checking the provider&apos;s authorisation and the card&apos;s genuineness</source>
+        <translation>Checking the provider&apos;s authorisation and the card&apos;s genuineness</translation>
+    </message>
+    <message>
+        <source>Transmitting the data</source>
+        <translation>Transmitting the data</translation>
+    </message>
+    <message>
+        <source>Returning to the provider</source>
+        <translation>Returning to the provider</translation>
     </message>
 </context>
 <context>
     <name>AuthenticationSecret</name>
+    <message>
+        <source>Enter the card access number (CAN)</source>
+        <translation>Enter the card access number (CAN)</translation>
+    </message>
+    <message>
+        <source>Enter the PUK</source>
+        <translation>Enter the PUK</translation>
+    </message>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>Enter your PIN</translation>
+    </message>
+    <message>
+        <source>CAN (6 digits on the front of the card)</source>
+        <translation>CAN (6 digits on the front of the card)</translation>
+    </message>
     <message>
         <source>PUK (10 digits from the PIN letter)</source>
         <translation>PUK (10 digits from the PIN letter)</translation>
@@ -124,8 +340,32 @@
         <translation>PIN (6 digits)</translation>
     </message>
     <message>
+        <source>The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.</source>
+        <translation>The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.</translation>
+    </message>
+    <message>
         <source>The PIN was wrong. Two tries are left.</source>
         <translation>The PIN was wrong. Two tries are left.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before. Two tries are left.</source>
+        <translation>A wrong PIN was entered before. Two tries are left.</translation>
+    </message>
+    <message>
+        <source>This is the last try. If the PIN is wrong again, it is blocked and only the PUK unblocks it.</source>
+        <translation>This is the last try. If the PIN is wrong again, it is blocked and only the PUK unblocks it.</translation>
+    </message>
+    <message>
+        <source>The PIN is the six-digit number you chose for your ID card.</source>
+        <translation>The PIN is the six-digit number you chose for your ID card.</translation>
+    </message>
+    <message>
+        <source>Tries left: %1</source>
+        <translation>Tries left: %1</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -531,6 +771,10 @@
     <message>
         <source>Show an on-screen keypad for %1</source>
         <translation>Show an on-screen keypad for %1</translation>
+    </message>
+    <message>
+        <source>Shuffle the keys</source>
+        <translation>Shuffle the keys</translation>
     </message>
 </context>
 <context>

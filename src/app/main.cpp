@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/AppOptions.h"
+#include "app/AuthController.h"
 #include "app/Desktop.h"
 #include "app/HeadlessService.h"
 #include "app/LogBook.h"
@@ -14,11 +15,11 @@
 #include "app/ReaderEventLog.h"
 #include "app/SdkService.h"
 #include "app/TerminationSignals.h"
+#include "app/WindowAuthentication.h"
 #include "app/WindowShell.h"
 #include "base/SecureBytes.h"
 #include "base/Version.h"
 #include "service/EidClientService.h"
-#include "service/UnavailableActivation.h"
 
 Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
 
@@ -57,10 +58,18 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     oa::LogBook log{QString()};
     log.install();
     // Before any window: a second start only asks the running one to show itself.
-    oa::service::UnavailableActivation activation;
     const oa::WorkflowReaders readers = oa::createWorkflowReaders();
     oa::SdkService sdk(*readers.all, readers.simulator);
-    oa::service::EidClientService eidClient(activation, listener);
+    oa::Desktop* desktopShown = nullptr;
+    oa::AuthController authentication(*readers.all, [&desktopShown] {
+        // Developer mode (Settings) trusts the test PKI for real cards too.
+        const bool developerMode = desktopShown && desktopShown->settings().developerMode();
+        auto settings = oa::windowAuthSettings(
+            developerMode || (desktopShown && desktopShown->readers().demoActive()));
+        settings.developerMode = developerMode;
+        return settings;
+    });
+    oa::service::EidClientService eidClient(authentication, listener);
     sdk.attachTo(eidClient);
     if (const auto status = oa::exitStatusFor(eidClient.start())) return *status;
     log.writeToDirectory(oa::LogBook::defaultDirectory());
@@ -75,9 +84,21 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     oa::Desktop desktop(oa::createReaderFeeds(nullptr));
     if (!desktop.start(!background)) return 1;
     oa::WindowShell shell(desktop, background);
+    desktopShown = &desktop;
+    oa::showAuthenticationIn(desktop, authentication);
+    const auto raise = [&desktop] {
+        if (QQuickWindow* window = desktop.window()) {
+            window->show();
+            window->raise();
+            window->requestActivate();
+        }
+    };
     QObject::connect(&eidClient.endpoint(), &oa::service::EidClientEndpoint::showUiRequested,
                      &shell, &oa::WindowShell::showModule);
-    return app.exec();
+    QObject::connect(&authentication, &oa::AuthController::activationStarted, &desktop, raise);
+    const int status = app.exec();
+    desktopShown = nullptr;
+    return status;
 }
 
 }  // namespace
