@@ -129,3 +129,33 @@ TEST_CASE("auth through pcscd: without developer mode the test card is not genui
     CHECK(contains(redirectUrl(run.output), "ResultMinor=clientError"));
     CHECK(contains(run.output, "genuine"));
 }
+
+TEST_CASE(
+    "auth through pcscd against an attached eID-Server: TLS-2 resumes the token's session "
+    "and the eService shows the person",
+    "[auth]") {
+    Workspace workspace;
+    SimWorld world(workspace, {"--attached"});
+    SimCard card;
+    auto run = auth(workspace, "123456");
+    INFO(run.output);
+    CHECK(run.exitCode == 0);
+    const std::string redirect = redirectUrl(run.output);
+    CHECK(contains(redirect, "ResultMajor=ok"));
+    auto page = world.get(redirect);
+    INFO(page.output);
+    CHECK(contains(page.output, "ERIKA"));
+}
+
+TEST_CASE(
+    "auth through pcscd against an attached eID-Server that does not resume: refused with "
+    "trustedChannelEstablishmentFailed",
+    "[auth]") {
+    Workspace workspace;
+    SimWorld world(workspace, {"--attached", "--no-resumption"});
+    SimCard card;
+    auto run = auth(workspace, "123456");
+    INFO(run.output);
+    CHECK(run.exitCode != 0);
+    CHECK(contains(redirectUrl(run.output), "ResultMinor=trustedChannelEstablishmentFailed"));
+}
