@@ -128,14 +128,13 @@ Pane {
                 required property string message
                 width: ListView.view.width
                 padding: 4
-                highlighted: ListView.isCurrentItem
                 required property int index
                 onClicked: ListView.view.currentIndex = entry.index
                 contentItem: Label {
                     // The level in words, not only by colour.
                     text: entry.time + "  " + entry.levelName.toUpperCase() + "  " + entry.category + ": " + entry.message
                     font.family: "monospace"
-                    wrapMode: Text.WrapAnywhere
+                    wrapMode: Text.Wrap
                     color: entry.level >= 2 ? "#c62828" : entry.palette.text
                 }
                 Accessible.role: Accessible.ListItem

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Screenshots of the main screens in English and German, taken under Xvfb with the real window
 # (the app's QML and controllers over the in-process demo card), into docs/screenshots/:
-# {en,de}-{start,my-data,my-data-read,pin-management,pin-management-status,readers,settings,help}.png
+# {en,de}-{start,my-data,my-data-read,pin-management,pin-management-status,readers,settings,
+#   settings-all,developer-mode,logs,help}.png
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build; needs the gui_workflow_tests target)
 # Needs xvfb (xvfb-run). The size follows SCREEN (default 960x640).
 set -euo pipefail
@@ -18,4 +19,13 @@ export XDG_RUNTIME_DIR=$scratch XDG_CONFIG_HOME=$scratch/config HOME=$scratch
 export OA_GUI_SCREENSHOT_DIR=$out QT_QPA_PLATFORM=xcb
 xvfb-run -a -s "-screen 0 ${SCREEN:-960x640}x24" \
     "$runner" -platform xcb screenshotsOfTheMainScreens
+# The authentication behind a browser activation against the simulation world:
+# {en,de}-auth-{consent,pin,result}.png (needs the gui_auth_tests target).
+auth_runner=$build/tests/gui/gui_auth_tests
+if [ -x "$auth_runner" ]; then
+    xvfb-run -a -s "-screen 0 ${SCREEN:-960x640}x24" \
+        "$auth_runner" -platform xcb screenshotsOfTheAuthenticationScreens
+else
+    echo "skipping the authentication screens: build $auth_runner first" >&2
+fi
 ls -1 "$out"/*.png

@@ -427,6 +427,9 @@ private slots:
             window->resize(size.width(), 1500);
             QVERIFY(shoot("settings-all"));
             window->resize(size);
+            desktop.settings().setDeveloperMode(true);
+            QVERIFY(shoot("developer-mode"));
+            desktop.settings().setDeveloperMode(false);
 
             navigation->setProperty("currentIndex", 2);
             clickItem(window, window->findChild<QQuickItem*>("readPinStatusButton"));
