@@ -96,7 +96,14 @@ void AuthController::start(const QUrl& tcTokenUrl, Completion done) {
             409, QStringLiteral("Another authentication is running in OpenAusweis.")));
         return;
     }
-    // Hook for the app-wide UserWorkflowGuard (SDK vs window): claim it here, release in finish().
+    auto claim = workflows::UserWorkflowGuard::app().claim("authentication");
+    if (!claim) {
+        done(service::ActivationOutcome::error(
+            409,
+            QStringLiteral("OpenAusweis is busy with another card operation or an SDK client.")));
+        return;
+    }
+    claim_ = std::move(claim);
     done_ = std::move(done);
     cancelled_ = false;
     {
@@ -139,6 +146,7 @@ void AuthController::finish(const workflows::AuthOutcome& outcome) {
     if (!thread_) return;
     thread_->wait();
     thread_.reset();
+    claim_.reset();
     {
         std::lock_guard lock(mutex_);
         waiting_ = Question::None;

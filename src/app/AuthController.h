@@ -15,6 +15,7 @@
 #include "service/ActivationHandler.h"
 #include "workflows/AuthWorkflowThread.h"
 #include "workflows/Interaction.h"
+#include "workflows/UserWorkflowGuard.h"
 
 namespace oa {
 
@@ -177,6 +178,8 @@ private:
     QString detail_;
     bool returnedToProvider_ = false;
     Completion done_;
+    // Held while the authentication runs: no SDK client and no other window workflow meanwhile.
+    std::optional<workflows::UserWorkflowGuard::Claim> claim_;
     std::unique_ptr<workflows::AuthWorkflowThread> thread_;
 };
 
