@@ -265,11 +265,16 @@ ResponseApdu VirtualCard::dispatch(const CommandApdu& command) {
 }
 
 // A terminal with the PIN management right (TA and CA done) may set the PIN or reset its
-// counter without knowing it: the PIN reset service (online-protocols §8.3).
+// counter without knowing it: the PIN reset service (online-protocols §8.3). Without TA, only
+// the holder of the PIN (change) or the PUK (unblock) may.
 ResponseApdu VirtualCard::resetRetryCounter(const CommandApdu& command) {
     if (!secureMessaging_) return status(StatusWord::SecurityStatusNotSatisfied);
     if (command.p2() != kReferencePin) return status(StatusWord::ReferencedDataNotFound);
     const bool byTerminal = pinManagementAllowed();
+    // After TA the terminal's authorization decides, not the password of the channel.
+    if (!byTerminal && terminalAuthentication_.authenticated()) {
+        return status(StatusWord::SecurityStatusNotSatisfied);
+    }
     if (command.p1() == kRrcResetOnly) {
         if (!command.data().empty()) return status(StatusWord::WrongLength);
         return status(byTerminal ? pins_.resetRetryCounterByTerminal() : pins_.unblockPin());
