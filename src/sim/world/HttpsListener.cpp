@@ -6,6 +6,10 @@
 #include <QTimer>
 #include <memory>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace oa::sim {
 namespace {
 
@@ -103,6 +107,9 @@ void HttpsListener::serve(QSslSocket* socket) {
     auto buffer = std::make_shared<QByteArray>();
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+        // No delayed ACK: a client's second small write would wait behind Nagle for it.
+        const int on = 1;
+        setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
         buffer->append(socket->readAll());
         while (handleBuffered(socket, *buffer)) {
         }
