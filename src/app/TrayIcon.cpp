@@ -10,6 +10,11 @@
 #include "app/LogBook.h"
 
 namespace oa {
+namespace {
+
+constexpr int kWatchIntervalMs = 5000;
+
+}  // namespace
 
 bool keepsRunningWhenWindowCloses(bool trayIconWanted, bool trayAvailable) {
     return trayIconWanted && trayAvailable;
@@ -20,6 +25,17 @@ TrayIcon::TrayIcon(AppSettings& settings, QWindow* window, QObject* parent)
     connect(&settings_, &AppSettings::trayIconChanged, this, [this] { update(true); });
     qApp->installEventFilter(this);
     update(false);
+    // A tray that goes away while the window is hidden would leave the app unseen: the window
+    // comes back then.
+    if (qobject_cast<QApplication*>(QCoreApplication::instance())) {
+        watch_.setInterval(kWatchIntervalMs);
+        connect(&watch_, &QTimer::timeout, this, [this] {
+            if (shown() !=
+                keepsRunningWhenWindowCloses(settings_.trayIcon(), systemTrayAvailable()))
+                update(true);
+        });
+        watch_.start();
+    }
 }
 
 TrayIcon::~TrayIcon() {

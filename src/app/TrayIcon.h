@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <memory>
 
 class QMenu;
@@ -44,6 +45,7 @@ private:
     QPointer<QWindow> window_;
     std::unique_ptr<QMenu> menu_;
     std::unique_ptr<QSystemTrayIcon> icon_;
+    QTimer watch_;  // the tray host may quit (or start) while we run
 };
 
 }  // namespace oa
