@@ -71,7 +71,9 @@ mount --bind "$archives" "$root/var/cache/apt/archives"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 printf 'deb %s %s main\ndeb %s %s-updates main\ndeb http://deb.debian.org/debian-security %s-security main\n' \
     "$mirror" "$suite" "$mirror" "$suite" "$suite" >"$root/etc/apt/sources.list"
-in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+# The programs' user data (the app's log under ~/.local/state) is the user's, not the package's:
+# purge does not own it, so the runs get a home under /tmp, outside the leftover check.
+in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp/home LANG=C.UTF-8 "$@"; }
 apt_in_root() {
     in_root env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Use-Pty=0 "$@" >>"$work/apt.log" 2>&1 ||
         { tail -n 40 "$work/apt.log" >&2; fail "apt-get $* failed in the Debian root"; }
