@@ -13,6 +13,7 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
+#include <functional>
 #include <future>
 #include <memory>
 #include <thread>
@@ -520,6 +521,55 @@ private slots:
         QTRY_VERIFY(close->hasActiveFocus());
         QTest::keyClick(window, Qt::Key_Space);
         QTRY_VERIFY(!visibleItem(window, "authResultPanel"));
+    }
+
+    // The PIN entry's optional shuffled keypad: every digit once, and each types its own digit.
+    void shuffledKeypadStillHasEveryDigitOnce() {
+        SimulatorBackend backend(testCard());
+        AuthController controller(backend, worldSettings());
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        auto* window = desktop.window();
+        window->setProperty("authentication", QVariant::fromValue(&controller));
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto outcome = activate(controller);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("consent"), kLimitMs);
+        QVERIFY(controller.acceptConsent());
+        QTRY_VERIFY_WITH_TIMEOUT(visibleItem(window, "authSecretField"), kLimitMs);
+        auto* field = visibleItem(window, "authSecretField");
+        field->setProperty("keypadShown", true);
+        field->setProperty("keypadShuffled", true);
+        QStringList digits;
+        QList<QQuickItem*> keys;
+        const std::function<void(QQuickItem*)> collect = [&](QQuickItem* item) {
+            if (!item->isVisible()) return;
+            const QString text = item->property("text").toString();
+            if (item->inherits("QQuickAbstractButton") && text.size() == 1 && text[0].isDigit()) {
+                digits << text;
+                keys << item;
+            }
+            for (auto* child : item->childItems())
+                collect(child);
+        };
+        QTRY_VERIFY(([&] {
+            digits.clear();
+            keys.clear();
+            collect(field);
+            return digits.size() == 10;
+        }()));
+        QStringList sorted = digits;
+        sorted.sort();
+        QCOMPARE(sorted, QStringList({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}));
+        window->resize(window->width(), 1400);  // the keypad fits without scrolling
+        QTest::qWait(50);
+        for (auto* key : keys) {
+            if (key->property("text").toString() != "5") continue;
+            clickItem(window, key);
+        }
+        QCOMPARE(visibleItem(window, "authSecretFieldInput")->property("text").toString(),
+                 QString("5"));
+        controller.cancelAuthentication();
+        QTRY_VERIFY_WITH_TIMEOUT(answered(*outcome), kLimitMs);
     }
 
     // scripts/screenshots.sh runs this under Xvfb; without OA_GUI_SCREENSHOT_DIR it is skipped.
