@@ -20,6 +20,8 @@ ApplicationWindow {
     required property DiagnosisReport diagnosis
     // Set by the app once the window exists (tests without browser activation leave it null).
     property AuthController authentication: null
+    // The replacement PIN's controller, set by the app like `authentication`.
+    property PinLetterController pinLetter: null
 
     // 0: follow the system, 1: light, 2: dark
     property int appearance: 0
@@ -155,6 +157,7 @@ ApplicationWindow {
                 objectName: "pinManagementPage"
                 controller: window.pinManagement
                 demoActive: window.readers.demoActive
+                onReplacementPinRequested: window.showPage(7)
             }
             ReadersPage {
                 objectName: "readersPage"
@@ -176,6 +179,11 @@ ApplicationWindow {
             HelpPage {
                 objectName: "helpPage"
                 onAboutRequested: aboutDialog.open()
+            }
+            ReplacementPinPage {
+                objectName: "replacementPinPage"
+                controller: window.pinLetter
+                onChangePinRequested: window.showPage(2)
             }
         }
     }

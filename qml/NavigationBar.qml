@@ -40,6 +40,16 @@ ColumnLayout {
         checked: bar.currentIndex === 2
         onClicked: bar.currentIndex = 2
         KeyNavigation.up: myDataButton
+        KeyNavigation.down: replacementPinButton
+    }
+    NavigationButton {
+        id: replacementPinButton
+        objectName: "replacementPinNavigation"
+        text: qsTr("Replacement PIN")
+        symbol: "\u2709"
+        checked: bar.currentIndex === 7
+        onClicked: bar.currentIndex = 7
+        KeyNavigation.up: pinButton
         KeyNavigation.down: readersButton
     }
     NavigationButton {
@@ -49,7 +59,7 @@ ColumnLayout {
         badge: bar.readers.serviceAvailable ? "" : "!"
         checked: bar.currentIndex === 3
         onClicked: bar.currentIndex = 3
-        KeyNavigation.up: pinButton
+        KeyNavigation.up: replacementPinButton
         KeyNavigation.down: settingsButton
     }
     NavigationButton {

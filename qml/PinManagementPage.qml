@@ -16,6 +16,7 @@ ScrollablePage {
     property string mode: controller.status === "blocked" ? "unblock" : "change"
     property bool transportPin: controller.status === "transport-pin"
     readonly property bool canNeeded: controller.status === "suspended"
+    signal replacementPinRequested()
     readonly property bool newPinsDiffer: newPin.text !== repeatPin.text
 
     heading: qsTr("PIN management")
@@ -93,6 +94,16 @@ ScrollablePage {
         title: page.statusTitle(page.controller.status)
         guidance: page.statusMeaning(page.controller.status, page.controller.triesLeft)
                   + (page.controller.statusKnown ? "\n" + page.nextStepText(page.controller.nextStep) : "")
+    }
+
+    Button {
+        objectName: "replacementPinLink"
+        visible: page.controller.statusKnown && (page.controller.status === "blocked"
+                 || page.controller.status === "puk-inoperative" || page.controller.status === "deactivated")
+        text: qsTr("Order a replacement PIN →")
+        onClicked: page.replacementPinRequested()
+        Accessible.role: Accessible.Link
+        Accessible.name: qsTr("Order a replacement PIN letter")
     }
 
     Button {

@@ -441,7 +441,57 @@ GERMAN.update({
     "Shuffle the keys": "Tasten mischen",
 })
 
+# The replacement PIN (qml/ReplacementPin*.qml, src/app/PinLetterController.cpp).
+GERMAN.update({
+    "Replacement PIN": "Neue PIN",
+    "Sending the order to the PIN letter service\u2026": "Die Bestellung wird an den PIN-Rücksetzdienst gesendet\u2026",
+    "Sending the activation code to the PIN letter service\u2026": "Der Aktivierungscode wird an den PIN-Rücksetzdienst gesendet\u2026",
+    "The PIN letter service is busy right now. Trying again in %n second(s).": (
+        "Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunde.",
+        "Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunden."),
+    "Confirm with your card: enter the card access number (CAN).": "Bestätigen Sie mit Ihrem Ausweis: Geben Sie die Zugangsnummer (CAN) ein.",
+    "Waiting for the service's confirmation\u2026": "Warten auf die Bestätigung des Dienstes\u2026",
+    "Your PIN letter has been ordered. It will be sent to the address stored on your card.": "Ihr PIN-Brief wurde bestellt. Er wird an die auf Ihrem Ausweis gespeicherte Anschrift geschickt.",
+    "The PIN from your letter is now set and the online ID function is switched on.": "Die PIN aus Ihrem Brief ist jetzt gesetzt und die Online-Ausweisfunktion ist eingeschaltet.",
+    "The PIN letter service is overloaded. Your order is kept: please try again later, for example in an hour.": "Der PIN-Rücksetzdienst ist überlastet. Ihre Bestellung bleibt gespeichert: Bitte versuchen Sie es später erneut, zum Beispiel in einer Stunde.",
+    "That did not work.": "Das hat nicht geklappt.",
+    "Cancelled. A started order is kept and can be continued later.": "Abgebrochen. Eine begonnene Bestellung bleibt gespeichert und kann später fortgesetzt werden.",
+    "Forgot your PIN, or is it blocked? Order a letter with a new PIN here. You need your ID card and the six-digit card access number (CAN) printed on its front. When the letter has arrived, activate its PIN with the activation code from the letter.":
+        "PIN vergessen oder gesperrt? Bestellen Sie hier einen Brief mit einer neuen PIN. Sie brauchen Ihren Ausweis und die sechsstellige Zugangsnummer (CAN), die vorne auf dem Ausweis steht. Wenn der Brief angekommen ist, aktivieren Sie seine PIN mit dem Aktivierungscode aus dem Brief.",
+    "The replacement PIN is not available in this window.": "Die neue PIN ist in diesem Fenster nicht verfügbar.",
+    "1. Order a PIN letter": "1. PIN-Brief bestellen",
+    "An order was started but not yet confirmed. Ordering again continues it; no second letter is sent.": "Eine Bestellung wurde begonnen, aber noch nicht bestätigt. Erneutes Bestellen setzt sie fort; es wird kein zweiter Brief verschickt.",
+    "Continue the order": "Bestellung fortsetzen",
+    "Order a PIN letter": "PIN-Brief bestellen",
+    "Letters ordered so far:": "Bisher bestellte Briefe:",
+    "Order reference %1": "Bestellnummer %1",
+    "2. Activate the PIN from the letter": "2. PIN aus dem Brief aktivieren",
+    "Enter the activation code printed in your PIN letter.": "Geben Sie den Aktivierungscode aus Ihrem PIN-Brief ein.",
+    "Activation code": "Aktivierungscode",
+    "Activation code from the PIN letter": "Aktivierungscode aus dem PIN-Brief",
+    "Activate": "Aktivieren",
+    "Activate the PIN from the letter": "PIN aus dem Brief aktivieren",
+    "Order reference: %1": "Bestellnummer: %1",
+    "Working": "In Arbeit",
+    "Cancel the replacement PIN request": "Anfrage für die neue PIN abbrechen",
+    "Change the letter's PIN to one of your choice": "PIN aus dem Brief durch eine eigene ersetzen",
+    "Done": "Fertig",
+    "Close this message": "Diese Meldung schließen",
+    "PIN letter service": "PIN-Rücksetzdienst",
+    "Address of the PIN letter service": "Adresse des PIN-Rücksetzdienstes",
+    "Save": "Speichern",
+    "Save the address of the PIN letter service": "Adresse des PIN-Rücksetzdienstes speichern",
+    "\u26a0 Please enter an address starting with https://": "\u26a0 Bitte geben Sie eine Adresse ein, die mit https:// beginnt",
+    "Order a replacement PIN \u2192": "Neue PIN bestellen \u2192",
+    "Order a replacement PIN letter": "Einen Brief mit neuer PIN bestellen",
+    "No replacement PIN service is configured.": "Es ist kein PIN-Rücksetzdienst eingerichtet.",
+    "OpenAusweis is busy with another card operation. Please try again when it has finished.": "OpenAusweis ist mit einem anderen Kartenvorgang beschäftigt. Bitte versuchen Sie es erneut, wenn er beendet ist.",
+})
+
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}
+ENGLISH_PLURALS["The PIN letter service is busy right now. Trying again in %n second(s)."] = (
+    "The PIN letter service is busy right now. Trying again in %n second.",
+    "The PIN letter service is busy right now. Trying again in %n seconds.")
 ENGLISH_PLURALS["%n message(s) copied to the clipboard."] = (
     "%n message copied to the clipboard.", "%n messages copied to the clipboard.")
 

@@ -742,6 +742,10 @@
         <source>Logs</source>
         <translation>Protokolle</translation>
     </message>
+    <message>
+        <source>Replacement PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
 </context>
 <context>
     <name>NavigationButton</name>
@@ -978,6 +982,14 @@
         <source>Technical detail: %1</source>
         <translation>Technische Einzelheit: %1</translation>
     </message>
+    <message>
+        <source>Order a replacement PIN →</source>
+        <translation>Neue PIN bestellen →</translation>
+    </message>
+    <message>
+        <source>Order a replacement PIN letter</source>
+        <translation>Einen Brief mit neuer PIN bestellen</translation>
+    </message>
 </context>
 <context>
     <name>ReaderDelegate</name>
@@ -1066,6 +1078,166 @@
     <message>
         <source>Copied to the clipboard.</source>
         <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacementPinPage</name>
+    <message>
+        <source>Replacement PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>Sending the order to the PIN letter service…</source>
+        <translation>Die Bestellung wird an den PIN-Rücksetzdienst gesendet…</translation>
+    </message>
+    <message>
+        <source>Sending the activation code to the PIN letter service…</source>
+        <translation>Der Aktivierungscode wird an den PIN-Rücksetzdienst gesendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The PIN letter service is busy right now. Trying again in %n second(s).</source>
+        <translation>
+            <numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunde.</numerusform>
+            <numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm with your card: enter the card access number (CAN).</source>
+        <translation>Bestätigen Sie mit Ihrem Ausweis: Geben Sie die Zugangsnummer (CAN) ein.</translation>
+    </message>
+    <message>
+        <source>Waiting for the service&apos;s confirmation…</source>
+        <translation>Warten auf die Bestätigung des Dienstes…</translation>
+    </message>
+    <message>
+        <source>Your PIN letter has been ordered. It will be sent to the address stored on your card.</source>
+        <translation>Ihr PIN-Brief wurde bestellt. Er wird an die auf Ihrem Ausweis gespeicherte Anschrift geschickt.</translation>
+    </message>
+    <message>
+        <source>The PIN from your letter is now set and the online ID function is switched on.</source>
+        <translation>Die PIN aus Ihrem Brief ist jetzt gesetzt und die Online-Ausweisfunktion ist eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The PIN letter service is overloaded. Your order is kept: please try again later, for example in an hour.</source>
+        <translation>Der PIN-Rücksetzdienst ist überlastet. Ihre Bestellung bleibt gespeichert: Bitte versuchen Sie es später erneut, zum Beispiel in einer Stunde.</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>Das hat nicht geklappt.</translation>
+    </message>
+    <message>
+        <source>Cancelled. A started order is kept and can be continued later.</source>
+        <translation>Abgebrochen. Eine begonnene Bestellung bleibt gespeichert und kann später fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Forgot your PIN, or is it blocked? Order a letter with a new PIN here. You need your ID card and the six-digit card access number (CAN) printed on its front. When the letter has arrived, activate its PIN with the activation code from the letter.</source>
+        <translation>PIN vergessen oder gesperrt? Bestellen Sie hier einen Brief mit einer neuen PIN. Sie brauchen Ihren Ausweis und die sechsstellige Zugangsnummer (CAN), die vorne auf dem Ausweis steht. Wenn der Brief angekommen ist, aktivieren Sie seine PIN mit dem Aktivierungscode aus dem Brief.</translation>
+    </message>
+    <message>
+        <source>The replacement PIN is not available in this window.</source>
+        <translation>Die neue PIN ist in diesem Fenster nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>1. Order a PIN letter</source>
+        <translation>1. PIN-Brief bestellen</translation>
+    </message>
+    <message>
+        <source>An order was started but not yet confirmed. Ordering again continues it; no second letter is sent.</source>
+        <translation>Eine Bestellung wurde begonnen, aber noch nicht bestätigt. Erneutes Bestellen setzt sie fort; es wird kein zweiter Brief verschickt.</translation>
+    </message>
+    <message>
+        <source>Continue the order</source>
+        <translation>Bestellung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Order a PIN letter</source>
+        <translation>PIN-Brief bestellen</translation>
+    </message>
+    <message>
+        <source>Letters ordered so far:</source>
+        <translation>Bisher bestellte Briefe:</translation>
+    </message>
+    <message>
+        <source>Order reference %1</source>
+        <translation>Bestellnummer %1</translation>
+    </message>
+    <message>
+        <source>2. Activate the PIN from the letter</source>
+        <translation>2. PIN aus dem Brief aktivieren</translation>
+    </message>
+    <message>
+        <source>Enter the activation code printed in your PIN letter.</source>
+        <translation>Geben Sie den Aktivierungscode aus Ihrem PIN-Brief ein.</translation>
+    </message>
+    <message>
+        <source>Activation code</source>
+        <translation>Aktivierungscode</translation>
+    </message>
+    <message>
+        <source>Activation code from the PIN letter</source>
+        <translation>Aktivierungscode aus dem PIN-Brief</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Activate the PIN from the letter</source>
+        <translation>PIN aus dem Brief aktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacementPinService</name>
+    <message>
+        <source>PIN letter service</source>
+        <translation>PIN-Rücksetzdienst</translation>
+    </message>
+    <message>
+        <source>Address of the PIN letter service</source>
+        <translation>Adresse des PIN-Rücksetzdienstes</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the address of the PIN letter service</source>
+        <translation>Adresse des PIN-Rücksetzdienstes speichern</translation>
+    </message>
+    <message>
+        <source>⚠ Please enter an address starting with https://</source>
+        <translation>⚠ Bitte geben Sie eine Adresse ein, die mit https:// beginnt</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacementPinStatus</name>
+    <message>
+        <source>Order reference: %1</source>
+        <translation>Bestellnummer: %1</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the replacement PIN request</source>
+        <translation>Anfrage für die neue PIN abbrechen</translation>
+    </message>
+    <message>
+        <source>Change the letter&apos;s PIN to one of your choice</source>
+        <translation>PIN aus dem Brief durch eine eigene ersetzen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1426,17 @@
     <message>
         <source>%1 could not be removed.</source>
         <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>oa::PinLetterController</name>
+    <message>
+        <source>No replacement PIN service is configured.</source>
+        <translation>Es ist kein PIN-Rücksetzdienst eingerichtet.</translation>
+    </message>
+    <message>
+        <source>OpenAusweis is busy with another card operation. Please try again when it has finished.</source>
+        <translation>OpenAusweis ist mit einem anderen Kartenvorgang beschäftigt. Bitte versuchen Sie es erneut, wenn er beendet ist.</translation>
     </message>
 </context>
 <context>

@@ -742,6 +742,10 @@
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
+    <message>
+        <source>Replacement PIN</source>
+        <translation>Replacement PIN</translation>
+    </message>
 </context>
 <context>
     <name>NavigationButton</name>
@@ -978,6 +982,14 @@
         <source>Technical detail: %1</source>
         <translation>Technical detail: %1</translation>
     </message>
+    <message>
+        <source>Order a replacement PIN →</source>
+        <translation>Order a replacement PIN →</translation>
+    </message>
+    <message>
+        <source>Order a replacement PIN letter</source>
+        <translation>Order a replacement PIN letter</translation>
+    </message>
 </context>
 <context>
     <name>ReaderDelegate</name>
@@ -1066,6 +1078,166 @@
     <message>
         <source>Copied to the clipboard.</source>
         <translation>Copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacementPinPage</name>
+    <message>
+        <source>Replacement PIN</source>
+        <translation>Replacement PIN</translation>
+    </message>
+    <message>
+        <source>Sending the order to the PIN letter service…</source>
+        <translation>Sending the order to the PIN letter service…</translation>
+    </message>
+    <message>
+        <source>Sending the activation code to the PIN letter service…</source>
+        <translation>Sending the activation code to the PIN letter service…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The PIN letter service is busy right now. Trying again in %n second(s).</source>
+        <translation>
+            <numerusform>The PIN letter service is busy right now. Trying again in %n second.</numerusform>
+            <numerusform>The PIN letter service is busy right now. Trying again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm with your card: enter the card access number (CAN).</source>
+        <translation>Confirm with your card: enter the card access number (CAN).</translation>
+    </message>
+    <message>
+        <source>Waiting for the service&apos;s confirmation…</source>
+        <translation>Waiting for the service&apos;s confirmation…</translation>
+    </message>
+    <message>
+        <source>Your PIN letter has been ordered. It will be sent to the address stored on your card.</source>
+        <translation>Your PIN letter has been ordered. It will be sent to the address stored on your card.</translation>
+    </message>
+    <message>
+        <source>The PIN from your letter is now set and the online ID function is switched on.</source>
+        <translation>The PIN from your letter is now set and the online ID function is switched on.</translation>
+    </message>
+    <message>
+        <source>The PIN letter service is overloaded. Your order is kept: please try again later, for example in an hour.</source>
+        <translation>The PIN letter service is overloaded. Your order is kept: please try again later, for example in an hour.</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>That did not work.</translation>
+    </message>
+    <message>
+        <source>Cancelled. A started order is kept and can be continued later.</source>
+        <translation>Cancelled. A started order is kept and can be continued later.</translation>
+    </message>
+    <message>
+        <source>Forgot your PIN, or is it blocked? Order a letter with a new PIN here. You need your ID card and the six-digit card access number (CAN) printed on its front. When the letter has arrived, activate its PIN with the activation code from the letter.</source>
+        <translation>Forgot your PIN, or is it blocked? Order a letter with a new PIN here. You need your ID card and the six-digit card access number (CAN) printed on its front. When the letter has arrived, activate its PIN with the activation code from the letter.</translation>
+    </message>
+    <message>
+        <source>The replacement PIN is not available in this window.</source>
+        <translation>The replacement PIN is not available in this window.</translation>
+    </message>
+    <message>
+        <source>1. Order a PIN letter</source>
+        <translation>1. Order a PIN letter</translation>
+    </message>
+    <message>
+        <source>An order was started but not yet confirmed. Ordering again continues it; no second letter is sent.</source>
+        <translation>An order was started but not yet confirmed. Ordering again continues it; no second letter is sent.</translation>
+    </message>
+    <message>
+        <source>Continue the order</source>
+        <translation>Continue the order</translation>
+    </message>
+    <message>
+        <source>Order a PIN letter</source>
+        <translation>Order a PIN letter</translation>
+    </message>
+    <message>
+        <source>Letters ordered so far:</source>
+        <translation>Letters ordered so far:</translation>
+    </message>
+    <message>
+        <source>Order reference %1</source>
+        <translation>Order reference %1</translation>
+    </message>
+    <message>
+        <source>2. Activate the PIN from the letter</source>
+        <translation>2. Activate the PIN from the letter</translation>
+    </message>
+    <message>
+        <source>Enter the activation code printed in your PIN letter.</source>
+        <translation>Enter the activation code printed in your PIN letter.</translation>
+    </message>
+    <message>
+        <source>Activation code</source>
+        <translation>Activation code</translation>
+    </message>
+    <message>
+        <source>Activation code from the PIN letter</source>
+        <translation>Activation code from the PIN letter</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Activate the PIN from the letter</source>
+        <translation>Activate the PIN from the letter</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacementPinService</name>
+    <message>
+        <source>PIN letter service</source>
+        <translation>PIN letter service</translation>
+    </message>
+    <message>
+        <source>Address of the PIN letter service</source>
+        <translation>Address of the PIN letter service</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the address of the PIN letter service</source>
+        <translation>Save the address of the PIN letter service</translation>
+    </message>
+    <message>
+        <source>⚠ Please enter an address starting with https://</source>
+        <translation>⚠ Please enter an address starting with https://</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacementPinStatus</name>
+    <message>
+        <source>Order reference: %1</source>
+        <translation>Order reference: %1</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel the replacement PIN request</source>
+        <translation>Cancel the replacement PIN request</translation>
+    </message>
+    <message>
+        <source>Change the letter&apos;s PIN to one of your choice</source>
+        <translation>Change the letter&apos;s PIN to one of your choice</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Close this message</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1426,17 @@
     <message>
         <source>%1 could not be removed.</source>
         <translation>%1 could not be removed.</translation>
+    </message>
+</context>
+<context>
+    <name>oa::PinLetterController</name>
+    <message>
+        <source>No replacement PIN service is configured.</source>
+        <translation>No replacement PIN service is configured.</translation>
+    </message>
+    <message>
+        <source>OpenAusweis is busy with another card operation. Please try again when it has finished.</source>
+        <translation>OpenAusweis is busy with another card operation. Please try again when it has finished.</translation>
     </message>
 </context>
 <context>

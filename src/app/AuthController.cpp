@@ -137,6 +137,34 @@ void AuthController::start(const QUrl& tcTokenUrl, Completion done) {
     emit activationStarted();
 }
 
+void AuthController::beginWindowFlow() {
+    if (thread_) return;
+    {
+        std::lock_guard lock(mutex_);
+        cancelled_ = false;
+        waiting_ = Question::None;
+        answerReady_ = false;
+        consentAnswer_.reset();
+        secretAnswer_.reset();
+    }
+    consent_.reset();
+    deselected_.clear();
+    secretRequest_ = {};
+    step_ = 1;
+    authStep_.clear();
+    showPage(QStringLiteral("idle"));
+}
+
+void AuthController::endWindowFlow() {
+    if (thread_) return;
+    {
+        std::lock_guard lock(mutex_);
+        waiting_ = Question::None;
+        secretAnswer_.reset();
+    }
+    showPage(QStringLiteral("idle"));
+}
+
 void AuthController::cancel() {
     qCInfo(service::lcService) << "the browser left: authentication cancelled";
     cancelAuthentication();

@@ -77,6 +77,12 @@ public:
     // Thread-safe: whether the in-process demo card's reader may be used (demo mode active).
     void setSimulatorAllowed(bool allowed) { simulatorAllowed_ = allowed; }
 
+    // A flow started from the window (the replacement PIN) asks its card questions through this
+    // Interaction without start(): begin clears a previous cancel and answer, end returns the
+    // screen to "idle" once that flow's authentication is over. GUI thread.
+    void beginWindowFlow();
+    void endWindowFlow();
+
     // ActivationHandler, from the endpoint on the GUI thread.
     void start(const QUrl& tcTokenUrl, Completion done) override;
     void cancel() override;

@@ -11,6 +11,7 @@
 #include "app/Desktop.h"
 #include "app/HeadlessService.h"
 #include "app/LogBook.h"
+#include "app/PinLetterController.h"
 #include "app/ReaderBackends.h"
 #include "app/ReaderEventLog.h"
 #include "app/SdkService.h"
@@ -86,6 +87,24 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     oa::WindowShell shell(desktop, background);
     desktopShown = &desktop;
     oa::showAuthenticationIn(desktop, authentication);
+    // The replacement PIN asks its card questions through the same authentication screen.
+    oa::PinLetterController::Environment pinLetterEnvironment;
+    pinLetterEnvironment.settings = [] {
+        oa::workflows::PinLetterSettings settings;
+        settings.service = oa::PinLetterController::configuredService();
+        settings.caCertificates = oa::windowAuthSettings(false).caCertificates;
+        return settings;
+    };
+    pinLetterEnvironment.authSettings = [&desktop] {
+        const bool developerMode = desktop.settings().developerMode();
+        auto settings = oa::windowAuthSettings(developerMode || desktop.readers().demoActive());
+        settings.developerMode = developerMode;
+        return settings;
+    };
+    oa::PinLetterController pinLetter(*readers.all, authentication, pinLetterEnvironment,
+                                      oa::workflows::PendingOrderStore::defaultPath());
+    if (QQuickWindow* window = desktop.window())
+        window->setProperty("pinLetter", QVariant::fromValue(&pinLetter));
     const auto raise = [&desktop] {
         if (QQuickWindow* window = desktop.window()) {
             window->show();
