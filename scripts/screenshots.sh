@@ -2,7 +2,7 @@
 # Screenshots of the main screens in English and German, taken under Xvfb with the real window
 # (the app's QML and controllers over the in-process demo card), into docs/screenshots/:
 # {en,de}-{start,my-data,my-data-read,pin-management,pin-management-status,readers,settings,
-#   settings-all,developer-mode,logs,help}.png
+#   settings-all,developer-mode,logs,help}.png, {en,de}-auth-*.png and {en,de}-replacement-pin*.png
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build; needs the gui_workflow_tests target)
 # Needs xvfb (xvfb-run). The size follows SCREEN (default 960x640).
 set -euo pipefail
@@ -27,5 +27,14 @@ if [ -x "$auth_runner" ]; then
         "$auth_runner" -platform xcb screenshotsOfTheAuthenticationScreens
 else
     echo "skipping the authentication screens: build $auth_runner first" >&2
+fi
+# The replacement PIN against the world's PIN letter service: {en,de}-replacement-pin{,-waiting,
+# -ordered,-activated}.png (needs the gui_pin_letter_tests target).
+letter_runner=$build/tests/gui/gui_pin_letter_tests
+if [ -x "$letter_runner" ]; then
+    xvfb-run -a -s "-screen 0 ${SCREEN:-960x640}x24" \
+        "$letter_runner" -platform xcb replacementPinClickedThroughTheWindow
+else
+    echo "skipping the replacement PIN screens: build $letter_runner first" >&2
 fi
 ls -1 "$out"/*.png
