@@ -34,6 +34,16 @@ ScrollablePage {
     }
 
     DemoBanner { visible: page.controller !== null && page.controller.demo }
+    Label {
+        objectName: "demoPinLetterService"
+        Layout.fillWidth: true
+        visible: page.controller !== null && page.controller.demo
+        text: qsTr("DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.")
+        font.bold: true
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
 
     Label {
         Layout.fillWidth: true

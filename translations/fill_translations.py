@@ -444,6 +444,8 @@ GERMAN.update({
 # The replacement PIN (qml/ReplacementPin*.qml, src/app/PinLetterController.cpp).
 GERMAN.update({
     "Replacement PIN": "Neue PIN",
+    "DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.":
+        "DEMO: Der PIN-Rücksetzdienst ist die lokale Simulationsumgebung. Es wird kein echter Brief verschickt; der Demo-Brief erscheint auf der Postfachseite des Dienstes.",
     "Sending the order to the PIN letter service\u2026": "Die Bestellung wird an den PIN-Rücksetzdienst gesendet\u2026",
     "Sending the activation code to the PIN letter service\u2026": "Der Aktivierungscode wird an den PIN-Rücksetzdienst gesendet\u2026",
     "The PIN letter service is busy right now. Trying again in %n second(s).": (

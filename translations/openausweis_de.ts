@@ -1185,6 +1185,10 @@
         <source>Activate the PIN from the letter</source>
         <translation>PIN aus dem Brief aktivieren</translation>
     </message>
+    <message>
+        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</source>
+        <translation>DEMO: Der PIN-Rücksetzdienst ist die lokale Simulationsumgebung. Es wird kein echter Brief verschickt; der Demo-Brief erscheint auf der Postfachseite des Dienstes.</translation>
+    </message>
 </context>
 <context>
     <name>ReplacementPinService</name>

@@ -1185,6 +1185,10 @@
         <source>Activate the PIN from the letter</source>
         <translation>Activate the PIN from the letter</translation>
     </message>
+    <message>
+        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</source>
+        <translation>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</translation>
+    </message>
 </context>
 <context>
     <name>ReplacementPinService</name>

@@ -84,6 +84,7 @@ bool PinLetterController::setServiceUrl(const QString& text) {
 }
 
 QString PinLetterController::serviceUrl() const {
+    if (environment_.service) return environment_.service().toString();
     return environment_.settings ? environment_.settings().service.toString() : QString();
 }
 

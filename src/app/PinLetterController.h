@@ -46,7 +46,10 @@ public:
         // Default: PinLetterWorkflow::serviceClientFor.
         std::function<std::unique_ptr<net::ServiceClient>(const workflows::PinLetterSettings&)>
             client;
-        bool demo = false;  // the service is the local simulation world's
+        // The service shown and keying the store, without starting anything (default: the
+        // settings' service), and whether it is the local simulation world's (marked DEMO).
+        std::function<QUrl()> service;
+        std::function<bool()> demo;
     };
 
     // `readers` and `authentication` must outlive this. Empty storePath: memory only.
@@ -80,7 +83,7 @@ public:
     QStringList orderedLetters() const { return orderedLetters_; }
     bool orderPending() const { return orderPending_; }
     QString serviceUrl() const;
-    bool demo() const { return environment_.demo; }
+    bool demo() const { return environment_.demo && environment_.demo(); }
 
 signals:
     void stateChanged();

@@ -17,6 +17,7 @@
 #include "app/SdkService.h"
 #include "app/TerminationSignals.h"
 #include "app/WindowAuthentication.h"
+#include "app/WindowPinLetter.h"
 #include "app/WindowShell.h"
 #include "base/SecureBytes.h"
 #include "base/Version.h"
@@ -88,23 +89,13 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
     desktopShown = &desktop;
     oa::showAuthenticationIn(desktop, authentication);
     // The replacement PIN asks its card questions through the same authentication screen.
-    oa::PinLetterController::Environment pinLetterEnvironment;
-    pinLetterEnvironment.settings = [] {
-        oa::workflows::PinLetterSettings settings;
-        settings.service = oa::PinLetterController::configuredService();
-        settings.caCertificates = oa::windowAuthSettings(false).caCertificates;
-        return settings;
-    };
-    pinLetterEnvironment.authSettings = [&desktop] {
-        const bool developerMode = desktop.settings().developerMode();
-        auto settings = oa::windowAuthSettings(developerMode || desktop.readers().demoActive());
-        settings.developerMode = developerMode;
-        return settings;
-    };
-    oa::PinLetterController pinLetter(*readers.all, authentication, pinLetterEnvironment,
+    oa::PinLetterController pinLetter(*readers.all, authentication,
+                                      oa::windowPinLetterEnvironment(desktop),
                                       oa::workflows::PendingOrderStore::defaultPath());
     if (QQuickWindow* window = desktop.window())
         window->setProperty("pinLetter", QVariant::fromValue(&pinLetter));
+    QObject::connect(&desktop.readers(), &oa::ReaderListModel::readersChanged, &pinLetter,
+                     &oa::PinLetterController::serviceChanged);
     const auto raise = [&desktop] {
         if (QQuickWindow* window = desktop.window()) {
             window->show();

@@ -24,6 +24,7 @@
 #include "app/Desktop.h"
 #include "app/LogBook.h"
 #include "app/PinLetterController.h"
+#include "app/WindowPinLetter.h"
 #include "card/sim/SimulatorBackend.h"
 #include "eid/DeveloperModeTrust.h"
 #include "eid/PinManagement.h"
@@ -395,6 +396,33 @@ private slots:
         QTRY_COMPARE(navigation->property("currentIndex").toInt(), 2);
         window->setProperty("pinLetter", QVariant());
         window->setProperty("authentication", QVariant());
+    }
+
+    // Demo mode with no service configured: the local simulation world's PIN letter service,
+    // started at the first order and marked DEMO, takes the order from the demo card.
+    void demoModeOrdersFromTheLocalWorld() {
+        LogBook log{QString()};
+        log.install();
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        QTRY_VERIFY(desktop.readers().demoActive());
+        SimulatorBackend backend(testCard());
+        AuthController authentication(backend, [this] { return authSettings(); });
+        PinLetterController controller(backend, authentication, windowPinLetterEnvironment(desktop),
+                                       {});
+        QVERIFY(controller.demo());
+        QVERIFY(controller.serviceUrl().isEmpty());  // nothing started yet
+        QVERIFY(controller.order());
+        QStringList pages;
+        answerUntilDone(controller, authentication, pages);
+        QVERIFY2(controller.stage() == "letterOrdered", qPrintable(controller.message()));
+        QVERIFY(controller.serviceUrl().startsWith("https://127.0.0.1:"));
+        QVERIFY(controller.serviceUrl() != world_->pinLetterService().origin().toString());
+
+        // A configured service ends the demo.
+        QVERIFY(controller.setServiceUrl("https://letters.example"));
+        QVERIFY(!controller.demo());
+        QCOMPARE(controller.serviceUrl(), QString("https://letters.example"));
     }
 
     void withoutAServiceNothingStarts() {
