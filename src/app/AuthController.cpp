@@ -152,6 +152,7 @@ void AuthController::beginWindowFlow() {
     secretRequest_ = {};
     step_ = 1;
     authStep_.clear();
+    windowFlow_ = true;
     showPage(QStringLiteral("idle"));
 }
 
@@ -162,6 +163,7 @@ void AuthController::endWindowFlow() {
         waiting_ = Question::None;
         secretAnswer_.reset();
     }
+    windowFlow_ = false;
     showPage(QStringLiteral("idle"));
 }
 
@@ -408,7 +410,11 @@ void AuthController::cancelAuthentication() {
         cancelled_ = true;
     }
     answeredCondition_.notify_all();
-    if (!thread_) return;
+    if (!thread_) {
+        // A window flow's question ends now; its owner ends the flow.
+        if (windowFlow_) showPage(QStringLiteral("working"));
+        return;
+    }
     thread_->cancel();
     showPage(QStringLiteral("working"));
 }

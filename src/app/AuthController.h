@@ -110,7 +110,7 @@ public:
     static int stepCount();
 
     QString page() const { return page_; }
-    bool active() const { return thread_ != nullptr; }
+    bool active() const { return thread_ != nullptr || windowFlow_; }
     bool cancelling() const { return cancelled_ && active(); }
     int step() const { return step_; }
     QString authStep() const { return authStep_; }
@@ -183,6 +183,7 @@ private:
     QString outcome_;
     QString detail_;
     bool returnedToProvider_ = false;
+    bool windowFlow_ = false;  // between beginWindowFlow and endWindowFlow
     Completion done_;
     // Held while the authentication runs: no SDK client and no other window workflow meanwhile.
     std::optional<workflows::UserWorkflowGuard::Claim> claim_;

@@ -255,6 +255,26 @@ private slots:
         QVERIFY(pins.authenticateWithPin(digits(letter.value("newPin").toString().toStdString())));
     }
 
+    // The authentication screen's own cancel (what its button calls) ends the order, and the
+    // screen steps aside again.
+    void cancelOnTheAuthenticationScreenEndsTheOrder() {
+        SimulatorBackend backend(testCard());
+        AuthController authentication(backend, [this] { return authSettings(); });
+        PinLetterController controller(backend, authentication, environment({}, false),
+                                       storePath());
+        QVERIFY(controller.order());
+        QTRY_COMPARE_WITH_TIMEOUT(authentication.page(), QString("consent"), kLimitMs);
+        QVERIFY(authentication.active());  // its cancel button shows
+        QCOMPARE(controller.stage(), QString("authenticating"));
+        authentication.cancelAuthentication();
+        QVERIFY(authentication.cancelling());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), kLimitMs);
+        QCOMPARE(controller.stage(), QString("cancelled"));
+        QCOMPARE(authentication.page(), QString("idle"));
+        QVERIFY(!authentication.active());
+        QVERIFY(controller.orderedLetters().isEmpty());
+    }
+
     void outageEndsInTryLaterWithTheOrderKept() {
         setOutage(true);
         SimulatorBackend backend(testCard());
