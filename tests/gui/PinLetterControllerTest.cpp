@@ -418,6 +418,33 @@ private slots:
         window->setProperty("authentication", QVariant());
     }
 
+    // PIN management explains a blocked PIN and its "what to do next" leads to the replacement PIN.
+    void blockedPinLeadsFromPinManagementToTheReplacementPin() {
+        auto card = testCard();
+        {
+            SimulatorBackend blocker(card);
+            blockPin(blocker);
+        }
+        LogBook log{QString()};
+        log.install();
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(card), true)});
+        QVERIFY(desktop.start());
+        auto* window = desktop.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE_WITH_TIMEOUT(desktop.readers().cardCount(), 1, kLimitMs);
+        auto* navigation = window->findChild<QObject*>("navigation");
+        navigation->setProperty("currentIndex", 2);
+        auto* link = window->findChild<QQuickItem*>("replacementPinLink");
+        QVERIFY(link);
+        QVERIFY(!link->isVisible());  // nothing known yet
+        QVERIFY(desktop.pinManagement().readStatus());
+        QTRY_VERIFY_WITH_TIMEOUT(!desktop.pinManagement().busy(), kLimitMs);
+        QCOMPARE(desktop.pinManagement().status(), QString("blocked"));
+        QTRY_VERIFY(link->isVisible());
+        clickItem(window, link);
+        QTRY_COMPARE(navigation->property("currentIndex").toInt(), 7);
+    }
+
     // Demo mode with no service configured: the local simulation world's PIN letter service,
     // started at the first order and marked DEMO, takes the order from the demo card.
     void demoModeOrdersFromTheLocalWorld() {
