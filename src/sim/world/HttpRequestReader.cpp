@@ -16,6 +16,8 @@ QByteArray reasonPhrase(int status) {
             return "Found";
         case 303:
             return "See Other";
+        case 307:
+            return "Temporary Redirect";
         case 400:
             return "Bad Request";
         case 404:
@@ -28,6 +30,8 @@ QByteArray reasonPhrase(int status) {
             return "Too Many Requests";
         case 431:
             return "Request Header Fields Too Large";
+        case 500:
+            return "Internal Server Error";
         case 503:
             return "Service Unavailable";
         default:

@@ -1,5 +1,7 @@
 #include "sim/world/HttpsListener.h"
 
+#include "sim/world/HttpRequestReader.h"
+
 #include <QPointer>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QSslSocket>
@@ -13,40 +15,7 @@
 namespace oa::sim {
 namespace {
 
-constexpr qsizetype kMaxHeaderBytes = 16 * 1024;
-constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
 const char* kPskIdentityProperty = "oaPskIdentity";
-
-QByteArray reasonPhrase(int status) {
-    switch (status) {
-        case 200:
-            return "OK";
-        case 302:
-            return "Found";
-        case 303:
-            return "See Other";
-        case 307:
-            return "Temporary Redirect";
-        case 400:
-            return "Bad Request";
-        case 404:
-            return "Not Found";
-        case 405:
-            return "Method Not Allowed";
-        case 413:
-            return "Payload Too Large";
-        case 429:
-            return "Too Many Requests";
-        case 431:
-            return "Request Header Fields Too Large";
-        case 500:
-            return "Internal Server Error";
-        case 503:
-            return "Service Unavailable";
-        default:
-            return "Status";
-    }
-}
 
 }  // namespace
 
@@ -121,36 +90,14 @@ void HttpsListener::serve(QSslSocket* socket) {
 // Takes one complete request off the buffer and answers it; false when more bytes are needed or
 // the connection is done.
 bool HttpsListener::handleBuffered(QSslSocket* socket, QByteArray& buffer) {
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0) {
-        if (buffer.size() > kMaxHeaderBytes) {
-            answer(socket, HttpAnswer::html(431, "<p>Request header too large</p>"));
-            socket->disconnectFromHost();
-        }
-        return false;
-    }
-    HttpRequest request;
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    request.target = requestLine.value(1);
-    qsizetype length = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon <= 0) continue;
-        const QByteArray name = lines[i].left(colon).trimmed();
-        const QByteArray value = lines[i].mid(colon + 1).trimmed();
-        request.headers.append({name, value});
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) length = value.toLongLong();
-    }
-    if (length < 0 || length > kMaxBodyBytes) {
-        answer(socket, HttpAnswer::html(413, "<p>Request too large</p>"));
+    HttpRequestRead read = readHttpRequest(buffer);
+    if (read.verdict == HttpRequestRead::Verdict::NeedMore) return false;
+    if (read.verdict == HttpRequestRead::Verdict::TooLarge) {
+        answer(socket, HttpAnswer::html(read.status, "<p>Request too large</p>"));
         socket->disconnectFromHost();
         return false;
     }
-    if (buffer.size() < end + 4 + length) return false;
-    request.body = buffer.mid(end + 4, length);
-    buffer.remove(0, end + 4 + length);
+    HttpRequest& request = read.request;
     request.pskIdentity = socket->property(kPskIdentityProperty).toByteArray();
     const HttpAnswer result = handler_(request);
     if (result.closeWithoutAnswer) {
@@ -169,16 +116,7 @@ bool HttpsListener::handleBuffered(QSslSocket* socket, QByteArray& buffer) {
 }
 
 void HttpsListener::answer(QSslSocket* socket, const HttpAnswer& answer) {
-    QByteArray raw = "HTTP/1.1 " + QByteArray::number(answer.status) + " " +
-                     reasonPhrase(answer.status) + "\r\n";
-    if (!answer.body.isEmpty() || answer.status == 200)
-        raw += "Content-Type: " + answer.contentType + "\r\n";
-    raw += "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n";
-    raw += "Cache-Control: no-store\r\n";
-    for (const auto& [name, value] : answer.headers)
-        raw += name + ": " + value + "\r\n";
-    raw += "\r\n" + answer.body;
-    socket->write(raw);
+    socket->write(encodeHttpAnswer(answer));
 }
 
 }  // namespace oa::sim
