@@ -22,6 +22,8 @@ ApplicationWindow {
     property AuthController authentication: null
     // The replacement PIN's controller, set by the app like `authentication`.
     property PinLetterController pinLetter: null
+    // Whether an application controls OpenAusweis through the SDK, set by the app.
+    property SdkClientStatus sdkClient: null
 
     // 0: follow the system, 1: light, 2: dark
     property int appearance: 0
@@ -136,54 +138,70 @@ ApplicationWindow {
             Layout.fillHeight: true
         }
 
-        StackLayout {
-            id: pages
+        ColumnLayout {
             visible: !authenticationScreen.shown
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: navigation.currentIndex
+            spacing: 0
 
-            StartPage {
-                objectName: "startPage"
-                readers: window.readers
-                onShowReadersRequested: window.showPage(3)
+            StatusPanel {
+                objectName: "sdkClientBanner"
+                visible: window.sdkClient !== null && window.sdkClient.connected
+                kind: "info"
+                title: window.sdkClient && window.sdkClient.application.length > 0
+                       ? qsTr("Controlled by another application: %1").arg(window.sdkClient.application)
+                       : qsTr("Controlled by another application")
+                guidance: qsTr("An application on this computer uses OpenAusweis through its programming interface (SDK). Until it disconnects, it alone uses the card; the workflows of this window wait.")
             }
-            MyDataPage {
-                objectName: "myDataPage"
-                controller: window.selfRead
-                demoActive: window.readers.demoActive
-            }
-            PinManagementPage {
-                objectName: "pinManagementPage"
-                controller: window.pinManagement
-                demoActive: window.readers.demoActive
-                onReplacementPinRequested: window.showPage(7)
-            }
-            ReadersPage {
-                objectName: "readersPage"
-                readers: window.readers
-                diagnosis: window.diagnosis
-            }
-            SettingsPage {
-                objectName: "settingsPage"
-                readers: window.readers
-                settings: window.settings
-                language: window.language
-                appearance: window.appearance
-                onAppearanceChosen: (mode) => window.appearance = mode
-            }
-            LogsPage {
-                objectName: "logsPage"
-                logs: window.logs
-            }
-            HelpPage {
-                objectName: "helpPage"
-                onAboutRequested: aboutDialog.open()
-            }
-            ReplacementPinPage {
-                objectName: "replacementPinPage"
-                controller: window.pinLetter
-                onChangePinRequested: window.showPage(2)
+
+            StackLayout {
+                id: pages
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: navigation.currentIndex
+
+                StartPage {
+                    objectName: "startPage"
+                    readers: window.readers
+                    onShowReadersRequested: window.showPage(3)
+                }
+                MyDataPage {
+                    objectName: "myDataPage"
+                    controller: window.selfRead
+                    demoActive: window.readers.demoActive
+                }
+                PinManagementPage {
+                    objectName: "pinManagementPage"
+                    controller: window.pinManagement
+                    demoActive: window.readers.demoActive
+                    onReplacementPinRequested: window.showPage(7)
+                }
+                ReadersPage {
+                    objectName: "readersPage"
+                    readers: window.readers
+                    diagnosis: window.diagnosis
+                }
+                SettingsPage {
+                    objectName: "settingsPage"
+                    readers: window.readers
+                    settings: window.settings
+                    language: window.language
+                    appearance: window.appearance
+                    onAppearanceChosen: (mode) => window.appearance = mode
+                }
+                LogsPage {
+                    objectName: "logsPage"
+                    logs: window.logs
+                }
+                HelpPage {
+                    objectName: "helpPage"
+                    onAboutRequested: aboutDialog.open()
+                }
+                ReplacementPinPage {
+                    objectName: "replacementPinPage"
+                    controller: window.pinLetter
+                    onChangePinRequested: window.showPage(2)
+                }
             }
         }
     }

@@ -28,6 +28,10 @@ GERMAN = {
     "Open “Readers & diagnosis”. It shows whether the PC/SC service is running, which readers are connected and whether a card lies on them. Move the card slowly on the reader if it is not detected.":
         "Öffnen Sie „Kartenleser & Diagnose“. Dort sehen Sie, ob der PC/SC-Dienst läuft, welche Kartenleser angeschlossen sind und ob eine Karte aufliegt. Wird die Karte nicht erkannt, bewegen Sie sie langsam auf dem Kartenleser.",
     "Keyboard": "Tastatur",
+    "Controlled by another application: %1": "Von einer anderen Anwendung gesteuert: %1",
+    "Controlled by another application": "Von einer anderen Anwendung gesteuert",
+    "An application on this computer uses OpenAusweis through its programming interface (SDK). Until it disconnects, it alone uses the card; the workflows of this window wait.":
+        "Eine Anwendung auf diesem Computer nutzt OpenAusweis über die Programmierschnittstelle (SDK). Bis sie die Verbindung trennt, verwendet nur sie die Karte; die Abläufe dieses Fensters warten.",
     "Tab moves between controls, the arrow keys move within the navigation, Enter or Space activates.":
         "Die Tabulatortaste wechselt zwischen den Bedienelementen, die Pfeiltasten bewegen sich in der Navigation, Eingabe oder Leertaste lösen aus.",
     "Screens": "Bereiche",

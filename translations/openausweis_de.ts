@@ -604,6 +604,18 @@
         <source>OpenAusweis (developer mode)</source>
         <translation>OpenAusweis (Entwicklermodus)</translation>
     </message>
+    <message>
+        <source>Controlled by another application: %1</source>
+        <translation>Von einer anderen Anwendung gesteuert: %1</translation>
+    </message>
+    <message>
+        <source>Controlled by another application</source>
+        <translation>Von einer anderen Anwendung gesteuert</translation>
+    </message>
+    <message>
+        <source>An application on this computer uses OpenAusweis through its programming interface (SDK). Until it disconnects, it alone uses the card; the workflows of this window wait.</source>
+        <translation>Eine Anwendung auf diesem Computer nutzt OpenAusweis über die Programmierschnittstelle (SDK). Bis sie die Verbindung trennt, verwendet nur sie die Karte; die Abläufe dieses Fensters warten.</translation>
+    </message>
 </context>
 <context>
     <name>MyDataPage</name>

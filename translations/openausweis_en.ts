@@ -604,6 +604,18 @@
         <source>OpenAusweis (developer mode)</source>
         <translation>OpenAusweis (developer mode)</translation>
     </message>
+    <message>
+        <source>Controlled by another application: %1</source>
+        <translation>Controlled by another application: %1</translation>
+    </message>
+    <message>
+        <source>Controlled by another application</source>
+        <translation>Controlled by another application</translation>
+    </message>
+    <message>
+        <source>An application on this computer uses OpenAusweis through its programming interface (SDK). Until it disconnects, it alone uses the card; the workflows of this window wait.</source>
+        <translation>An application on this computer uses OpenAusweis through its programming interface (SDK). Until it disconnects, it alone uses the card; the workflows of this window wait.</translation>
+    </message>
 </context>
 <context>
     <name>MyDataPage</name>

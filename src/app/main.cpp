@@ -14,6 +14,7 @@
 #include "app/PinLetterController.h"
 #include "app/ReaderBackends.h"
 #include "app/ReaderEventLog.h"
+#include "app/SdkClientStatus.h"
 #include "app/SdkService.h"
 #include "app/TerminationSignals.h"
 #include "app/WindowAuthentication.h"
@@ -96,6 +97,10 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
         window->setProperty("pinLetter", QVariant::fromValue(&pinLetter));
     QObject::connect(&desktop.readers(), &oa::ReaderListModel::readersChanged, &pinLetter,
                      &oa::PinLetterController::serviceChanged);
+    oa::SdkClientStatus sdkClient;
+    sdkClient.follow(sdk.endpoint());
+    if (QQuickWindow* window = desktop.window())
+        window->setProperty("sdkClient", QVariant::fromValue(&sdkClient));
     const auto raise = [&desktop] {
         if (QQuickWindow* window = desktop.window()) {
             window->show();

@@ -19,6 +19,7 @@
 #include "app/DiagnosisReport.h"
 #include "app/LogBook.h"
 #include "app/LogListModel.h"
+#include "app/SdkClientStatus.h"
 #include "app/TrayIcon.h"
 
 Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
@@ -333,6 +334,28 @@ private slots:
         f.desktop->settings().setDeveloperMode(false);
         QVERIFY(!bar->isVisible());
         QVERIFY(!f.desktop->selfRead().developerMode());
+    }
+
+    void aConnectedSdkClientIsNamedOnEveryScreenUntilItLeaves() {
+        Fixture f;
+        QVERIFY(f.desktop->start());
+        SdkClientStatus sdkClient;
+        f.desktop->window()->setProperty("sdkClient", QVariant::fromValue(&sdkClient));
+        auto* banner = f.find<QQuickItem>("sdkClientBanner");
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+
+        sdkClient.update(true, QStringLiteral("Steuer\x01"
+                                              "App/2.1"));
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->property("title").toString(),
+                 QString("Controlled by another application: SteuerApp/2.1"));
+        sdkClient.update(true, QString());
+        QCOMPARE(banner->property("title").toString(),
+                 QString("Controlled by another application"));
+
+        sdkClient.update(false, QString());
+        QVERIFY(!banner->isVisible());
     }
 
     void preferredReaderGetsTheCardOperationsWhileItHoldsACard() {
