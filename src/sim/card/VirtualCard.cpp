@@ -136,8 +136,8 @@ void VirtualCard::buildFileSystem() {
             continue;
         }
         std::erase_if(eid.files, [&](const sim::ElementaryFile& f) { return f.fid == file.fid; });
-        eid.files.push_back({file.fid, file.sfi, file.content, sim::ReadAccess::DataGroupRight,
-                             file.fid & 0xFF});
+        eid.files.push_back(
+            {file.fid, file.sfi, file.content, sim::ReadAccess::DataGroupRight, file.fid & 0xFF});
     }
     files_.addApplication({sim::epassApplicationId(), {}});
     files_.addApplication(std::move(eid));
