@@ -74,6 +74,7 @@ void SdkSession::dispatch(const QString& cmd, const QJsonObject& command) {
     if (cmd == "GET_READER_LIST") return send(sdkReaderListMessage(readers(), apiLevel_));
     if (cmd == "RUN_AUTH") return workflowRunning() ? badState(cmd) : runAuth(command);
     if (cmd == "RUN_CHANGE_PIN") return workflowRunning() ? badState(cmd) : runChangePin(command);
+    if (cmd == "RUN_PIN_LETTER") return workflowRunning() ? badState(cmd) : runPinLetter(command);
     if (cmd == "GET_ACCESS_RIGHTS")
         return inAccessRights ? send(accessRightsMessage()) : badState(cmd);
     if (cmd == "SET_ACCESS_RIGHTS")
@@ -223,6 +224,45 @@ void SdkSession::runChangePin(const QJsonObject& command) {
     thread_->start();
 }
 
+void SdkSession::runPinLetter(const QJsonObject& command) {
+    auto parsed = parseSdkPinLetter(command);
+    if (auto* error = std::get_if<QString>(&parsed)) return send(sdkError("PIN_LETTER", *error));
+    statusMessages_ = apiLevel_ >= 2 && command.value(QStringLiteral("status")).toBool(true);
+    startInteraction(Workflow::PinLetter);
+    send(sdkPinLetterStageMessage(workflows::PinLetterStage::Ordering));
+    if (!environment_.runWorkflows || !environment_.backend) return;
+    SdkPinLetterRun::Setup setup;
+    setup.request = std::get<SdkPinLetterRequest>(std::move(parsed));
+    if (environment_.pinLetterSettings) setup.settings = environment_.pinLetterSettings();
+    if (environment_.authSettings)
+        setup.auth = environment_.authSettings(setup.request.developerMode);
+    setup.client = environment_.pinLetterClient;
+    setup.storePath = environment_.pinLetterStorePath.isNull()
+                          ? workflows::PendingOrderStore::defaultPath()
+                          : environment_.pinLetterStorePath;
+    const quint64 generation = generation_;
+    auto run = std::make_shared<SdkPinLetterRun>(
+        *environment_.backend, *interaction_, std::move(setup),
+        [this, generation](QJsonObject message, bool last) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, message = std::move(message), last] {
+                    onPinLetter(generation, message, last);
+                },
+                Qt::QueuedConnection);
+        });
+    cancelThread_ = [run] { run->cancel(); };
+    auto interaction = interaction_;  // outlives the run: the thread holds both
+    thread_.reset(QThread::create([run, interaction] { run->run(); }));
+    thread_->start();
+}
+
+void SdkSession::onPinLetter(quint64 generation, const QJsonObject& message, bool last) {
+    if (generation != generation_ || !workflowRunning()) return;
+    if (last) return finishWorkflow(message);
+    send(message);
+}
+
 QJsonObject SdkSession::accessRightsMessage(const QString& error) const {
     return sdkAccessRightsMessage(*consent_, deselected_, error);
 }
@@ -322,6 +362,10 @@ void SdkSession::cancel() {
         outcome.result = net::BrowserResult::failure(net::BrowserResultMinor::CancellationByUser);
         outcome.error = workflows::cancelledByUser("the SDK client cancelled");
         finishWorkflow(sdkAuthResultMessage(outcome));
+    } else if (workflow_ == Workflow::PinLetter) {
+        workflows::PinLetterOutcome outcome;
+        outcome.stage = workflows::PinLetterStage::Cancelled;
+        finishWorkflow(sdkPinLetterResultMessage(outcome));
     } else {
         finishWorkflow(sdkChangePinResultMessage(false, "User_Cancelled"));
     }
@@ -350,6 +394,7 @@ QJsonObject SdkSession::statusMessage() const {
     message.insert(QStringLiteral("workflow"),
                    workflow_ == Workflow::Auth        ? QJsonValue(QStringLiteral("AUTH"))
                    : workflow_ == Workflow::ChangePin ? QJsonValue(QStringLiteral("CHANGE_PIN"))
+                   : workflow_ == Workflow::PinLetter ? QJsonValue(QStringLiteral("PIN_LETTER"))
                                                       : QJsonValue(QJsonValue::Null));
     message.insert(QStringLiteral("progress"),
                    progress_ ? QJsonValue(*progress_) : QJsonValue(QJsonValue::Null));
@@ -398,6 +443,11 @@ void SdkSession::onEvent(quint64 generation, SdkEvent event) {
             return send(pause);
         }
         case Kind::AuthFinished:
+            // Inside RUN_PIN_LETTER the authentication is one step; PIN_LETTER reports the end.
+            if (workflow_ == Workflow::PinLetter) {
+                pending_ = Pending::None;
+                return;
+            }
             return finishWorkflow(sdkAuthResultMessage(event.outcome));
         case Kind::ChangePinFinished:
             return finishWorkflow(sdkChangePinResultMessage(event.success, event.reason));

@@ -12,6 +12,7 @@
 #include "card/ReaderBackend.h"
 #include "service/SdkInteraction.h"
 #include "service/SdkMessages.h"
+#include "service/SdkPinLetter.h"
 #include "service/ServerIdentity.h"
 #include "workflows/AuthWorkflow.h"
 
@@ -39,6 +40,12 @@ public:
         // false: RUN_AUTH/RUN_CHANGE_PIN only enter their state (the fuzzer: no threads, no
         // network)
         bool runWorkflows = true;
+        // RUN_PIN_LETTER (our extension): settings beyond the service URL, the service client
+        // (default: PinLetterWorkflow::serviceClientFor) and the PendingOrderStore file (null:
+        // pin-letter.json in the app data directory).
+        std::function<workflows::PinLetterSettings()> pinLetterSettings;
+        SdkPinLetterRun::Setup::ClientFactory pinLetterClient;
+        QString pinLetterStorePath;
     };
     using Send = std::function<void(const QByteArray& json)>;
 
@@ -55,7 +62,7 @@ signals:
     void workflowFinished();
 
 private:
-    enum class Workflow { None, Auth, ChangePin };
+    enum class Workflow { None, Auth, ChangePin, PinLetter };
     enum class Pending {
         None,
         AccessRights,
@@ -76,6 +83,8 @@ private:
     void getReader(const QJsonObject& command);
     void runAuth(const QJsonObject& command);
     void runChangePin(const QJsonObject& command);
+    void runPinLetter(const QJsonObject& command);
+    void onPinLetter(quint64 generation, const QJsonObject& message, bool last);
     void setAccessRights(const QJsonObject& command);
     void setCard(const QJsonObject& command);
     void setNumber(const QString& cmd, const QJsonObject& command);
