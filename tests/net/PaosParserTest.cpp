@@ -167,8 +167,8 @@ TEST_CASE("PAOS RelatesTo must name the client's last MessageID") {
 }
 
 TEST_CASE("PAOS messages this client does not know are an Unsupported error") {
-    for (const QByteArray body : {QByteArray("<iso:DIDList/>"), QByteArray("<iso:Disconnect/>"),
-                                  QByteArray("<iso:CardApplicationPath/>")}) {
+    for (const QByteArray& body : {QByteArray("<iso:DIDList/>"), QByteArray("<iso:Disconnect/>"),
+                                   QByteArray("<iso:CardApplicationPath/>")}) {
         const auto error =
             refused(changed("InitializeFramework.xml", "<ecard:InitializeFramework/>", body));
         CHECK(error.code == ErrorCode::Unsupported);
