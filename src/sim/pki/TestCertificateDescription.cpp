@@ -17,8 +17,9 @@ Bytes printableField(asn1::Tag field, const std::string& text) {
     return asn1::encode(field, asn1::encode(0x13, asciiBytes(text)));
 }
 
-// DER SET OF: elements in ascending order of their encodings.
-Bytes setOfOctetStrings(const std::vector<Bytes>& values) {
+}  // namespace
+
+Bytes commCertificatesSet(const std::vector<Bytes>& values) {
     std::vector<Bytes> encoded;
     for (const auto& value : values)
         encoded.push_back(asn1::encode(0x04, value));
@@ -29,8 +30,6 @@ Bytes setOfOctetStrings(const std::vector<Bytes>& values) {
         append(content, element);
     return asn1::encode(0x31, content);
 }
-
-}  // namespace
 
 Bytes encodeTestCertificateDescription() {
     return asn1::encode(
@@ -67,7 +66,7 @@ Bytes encodePinResetCertificateDescription(const std::string& subjectUrl,
                       "Aktivierungscode.\r\n"
                       "Hinweis: nur f\xC3\xBCr Tests, nicht f\xC3\xBCr den Produktivbetrieb.")};
     if (!commCertificates.empty())
-        fields.push_back(asn1::encode(0xA7, setOfOctetStrings(commCertificates)));
+        fields.push_back(asn1::encode(0xA7, commCertificatesSet(commCertificates)));
     Bytes content;
     for (const auto& field : fields)
         append(content, field);

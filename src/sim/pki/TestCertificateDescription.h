@@ -12,6 +12,10 @@ namespace oa::sim {
 // extension.
 Bytes encodeTestCertificateDescription();
 
+// The commCertificates field's value: the hashes as a DER SET OF OCTET STRING (sorted by
+// encoding, duplicates dropped).
+Bytes commCertificatesSet(const std::vector<Bytes>& hashes);
+
 // The description of the test PIN reset service's terminal ("PIN-Rücksetzdienst (Test)"):
 // the service reads names and address with the CAN and sets a new PIN (online-protocols §8).
 // `subjectUrl` and `commCertificates` (SHA-256 of TLS server certificates) as the world runs it.

@@ -371,14 +371,7 @@ EidSession::Reply EidSession::sendNextReads(const ClientMessage& message) {
     }
     if (commands.empty())
         return pinManagementDue() ? sendPinManagement(message) : finishOk(message.messageId);
-    auto wrapped = secure_->protect(commands);
-    if (!wrapped) return fail(message.messageId, wrapped.error().message, wrapped.error().detail);
-    std::vector<InputApdu> apdus;
-    for (auto& apdu : *wrapped)
-        apdus.push_back(InputApdu{std::move(apdu), {}});
-    state_ = State::AwaitTransmitResponse;
-    return send(PaosStep::Transmit, message.messageId,
-                [&apdus](ServerMessageWriter& writer) { return writer.transmit(apdus); });
+    return sendProtected(commands, message);
 }
 
 Result<void> EidSession::checkPinManagementRequest() const {
@@ -415,10 +408,17 @@ EidSession::Reply EidSession::sendPinManagement(const ClientMessage& message) {
         commands.emplace_back(0x00, 0x44, 0x10, 0x03);
         pending_.emplace_back(files_.size(), kActivateEid);
     }
-    auto wrapped = secure_->protect(commands);
+    auto reply = sendProtected(commands, message);
     // The commands held the new PIN in the clear; CommandApdu has no wiping storage of its own.
     for (auto& command : commands)
         wipe(const_cast<Bytes&>(command.data()));
+    return reply;
+}
+
+// One Transmit with `commands` under the CA session keys.
+EidSession::Reply EidSession::sendProtected(const std::vector<CommandApdu>& commands,
+                                            const ClientMessage& message) {
+    auto wrapped = secure_->protect(commands);
     if (!wrapped) return fail(message.messageId, wrapped.error().message, wrapped.error().detail);
     std::vector<InputApdu> apdus;
     for (auto& apdu : *wrapped)

@@ -146,6 +146,7 @@ private:
     Result<void> checkPinManagementRequest() const;
     bool pinManagementDue() const;
     Reply sendPinManagement(const ClientMessage& message);
+    Reply sendProtected(const std::vector<CommandApdu>& commands, const ClientMessage& message);
 
     Reply send(PaosStep step, const QString& relatesTo,
                const std::function<QByteArray(ServerMessageWriter&)>& write);

@@ -19,19 +19,6 @@ Bytes text(asn1::Tag field, asn1::Tag type, const std::string& value) {
     return asn1::encode(field, asn1::encode(type, asciiBytes(value)));
 }
 
-// DER SET OF: elements in ascending order of their encodings.
-Bytes setOfOctetStrings(const std::vector<Bytes>& values) {
-    std::vector<Bytes> encoded;
-    for (const auto& value : values)
-        encoded.push_back(asn1::encode(0x04, value));
-    std::sort(encoded.begin(), encoded.end());
-    encoded.erase(std::unique(encoded.begin(), encoded.end()), encoded.end());
-    Bytes content;
-    for (const auto& element : encoded)
-        append(content, element);
-    return asn1::encode(0x31, content);
-}
-
 }  // namespace
 
 Bytes encodeServiceDescription(const std::string& subjectUrl,
@@ -48,7 +35,7 @@ Bytes encodeServiceDescription(const std::string& subjectUrl,
                                   subjectUrl +
                                   "\r\n\r\nZweck des Auslesevorgangs:\r\nAnmeldung im Testsystem "
                                   "(nur Tests, kein Produktivbetrieb)."),
-                         asn1::encode(0xA7, setOfOctetStrings(commCertificates))});
+                         asn1::encode(0xA7, commCertificatesSet(commCertificates))});
 }
 
 Result<ServiceCertificates> ServiceCertificates::issue(const TestPki& pki,
