@@ -12,6 +12,8 @@ struct ReaderInfo {
     std::string backend;  // "pcsc", "simulator", "nfc"
     bool cardPresent = false;
     Bytes atr;  // empty without a card
+    // A comfort reader: it has a pinpad and runs PACE itself (PC/SC part 10 FEATURE_EXECUTE_PACE).
+    bool pinpad = false;
 
     bool operator==(const ReaderInfo&) const = default;
 };

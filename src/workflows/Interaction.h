@@ -65,6 +65,10 @@ struct SecretRequest {
     eid::PinStatusMessage pinStatus;  // what the card said about the PIN before this request
     int attempt = 1;                  // counts the requests of this kind in one authentication
     bool canAllowedMode = false;      // a Can that replaces the PIN, not one that resumes it
+    // The reader has a pinpad and runs PACE itself: the face tells the user to type the secret on
+    // the reader and answers with an empty SecureBytes (or Cancelled); the secret never reaches
+    // the host. The workflow's next progress() means the reader has taken it.
+    bool onReaderPinpad = false;
 };
 
 // How an authentication ended: where the browser goes, or the error page when there is nowhere.
