@@ -29,6 +29,15 @@ public:
         return makeError(ErrorCode::Unsupported, "This card reader cannot run PACE itself",
                          "no FEATURE_EXECUTE_PACE");
     }
+    // Whether the reader changes a PIN on its pinpad (PC/SC part 10 FEATURE_MODIFY_PIN_DIRECT).
+    virtual bool hasPinpadModify() const { return false; }
+    // Sends one MODIFY_PIN_DIRECT control command (a PIN_MODIFY structure, see
+    // card/PinpadModify.h) and returns the reader's raw answer.
+    virtual Result<Bytes> controlModifyPin(ByteView structure) {
+        (void)structure;
+        return makeError(ErrorCode::Unsupported, "This card reader cannot change a PIN itself",
+                         "no FEATURE_MODIFY_PIN_DIRECT");
+    }
 };
 
 }  // namespace oa

@@ -1,9 +1,8 @@
-// Reader-side PACE on a comfort reader (PC/SC part 10 amendment 1), against a simulated reader:
-// vpcd has no pinpad, so `ComfortReader` answers EXECUTE_PACE itself by running PACE with the
-// in-process virtual card (the PIN comes from its "pinpad") and protects later APDUs with the
-// channel's keys, as a real comfort reader does.
+// Reader-side PACE on a comfort reader (PC/SC part 10 amendment 1), against the simulated
+// comfort reader of tests/common/ComfortReader.h.
 #include <catch2/catch.hpp>
 
+#include "ComfortReader.h"
 #include "InProcessCard.h"
 #include "TestTerminal.h"
 #include "card/ReaderPace.h"
@@ -21,123 +20,6 @@ namespace rp = oa::readerpace;
 namespace {
 
 constexpr std::uint8_t kCardSecurity = 0x1D;
-
-class ComfortReader : public Card {
-public:
-    explicit ComfortReader(Card& inner) : inner_(inner) {}
-
-    Result<ResponseApdu> transmit(const CommandApdu& command) override {
-        if (channel_) return channel_->transmit(command);
-        return inner_.transmit(command);
-    }
-    const Bytes& atr() const override { return inner_.atr(); }
-    std::string readerName() const override { return "Comfort reader with pinpad"; }
-    bool hasReaderPace() const override { return true; }
-
-    Result<Bytes> controlReaderPace(ByteView command) override {
-        ++controls;
-        if (garbage) return *garbage;
-        if (command.size() < 3) return answer(rp::kResultInconsistentInput, {});
-        const std::size_t length = command[1] | std::size_t{command[2]} << 8;
-        if (command.size() != 3 + length) return answer(rp::kResultInconsistentInput, {});
-        const ByteView input = command.subspan(3);
-        switch (static_cast<rp::Function>(command[0])) {
-            case rp::Function::GetReaderPaceCapabilities:
-                return answer(rp::kResultOk,
-                              Bytes{0x01, rp::kCapabilityGenericPace | rp::kCapabilityEid |
-                                              rp::kCapabilityDestroyChannel});
-            case rp::Function::EstablishPaceChannel:
-                return establish(input);
-            case rp::Function::DestroyPaceChannel:
-                channel_.reset();
-                return answer(rp::kResultOk, {});
-        }
-        return answer(rp::kResultInconsistentInput, {});
-    }
-
-    std::optional<std::string> pinpad = "123456";  // nothing: the user cancels on the pinpad
-    std::optional<Bytes> garbage;                  // answered instead of EXECUTE_PACE
-    std::optional<rp::EstablishPaceChannelInput> lastInput;
-    int controls = 0;
-
-private:
-    static Bytes answer(std::uint32_t result, const Bytes& data) {
-        Bytes out{
-            static_cast<std::uint8_t>(result),       static_cast<std::uint8_t>(result >> 8),
-            static_cast<std::uint8_t>(result >> 16), static_cast<std::uint8_t>(result >> 24),
-            static_cast<std::uint8_t>(data.size()),  static_cast<std::uint8_t>(data.size() >> 8)};
-        append(out, data);
-        return out;
-    }
-
-    static std::uint16_t statusWord(eac::PinState state) {
-        switch (state) {
-            case eac::PinState::Operational:
-                return 0x9000;
-            case eac::PinState::OneFailure:
-                return 0x63C2;
-            case eac::PinState::Suspended:
-                return 0x63C1;
-            case eac::PinState::Blocked:
-                return 0x63C0;
-            case eac::PinState::Deactivated:
-                return 0x6283;
-        }
-        return 0x6F00;
-    }
-
-    Result<Bytes> establish(ByteView bytes) {
-        auto input = rp::parseEstablishInput(bytes);
-        if (!input) return answer(rp::kResultInconsistentInput, {});
-        lastInput = *input;
-        channel_.reset();
-        if (!eid::selectMasterFile(inner_)) return answer(rp::kResultCommunicationAbort, {});
-        auto cardAccess = eac::readEfCardAccess(inner_);
-        if (!cardAccess) return answer(rp::kResultCommunicationAbort, {});
-        auto infos = eac::SecurityInfos::parse(*cardAccess);
-        if (!infos) return answer(0xE0000001, {});
-        auto info = infos->choosePace();
-        if (!info) return answer(0xE0000008, {});
-        eac::PaceRequest request;
-        request.passwordType = static_cast<eac::PasswordType>(input->passwordId);
-        if (input->password.empty()) {
-            if (!pinpad) return answer(rp::kResultCancelled, {});
-            request.password = SecureBytes::fromAscii(*pinpad);
-        } else {
-            request.password = input->password;
-        }
-        if (!input->chat.empty()) request.chat = input->chat;
-        if (!input->certificateDescription.empty())
-            request.certificateDescriptionHash =
-                crypto::hash(crypto::HashAlgorithm::Sha256, input->certificateDescription);
-        eac::PaceChannel pace(inner_, *info);
-        auto paced = pace.establish(request);
-        if (!paced) {
-            if (pace.pinState() && paced.error().code == ErrorCode::AuthenticationFailed) {
-                const std::uint32_t step = pace.pinState() == eac::PinState::Blocked ||
-                                                   pace.pinState() == eac::PinState::Deactivated
-                                               ? rp::kStepMseSetAt
-                                               : rp::kStepMutualAuthentication;
-                return answer(rp::kResultCardErrorBase | step << 16 | statusWord(*pace.pinState()),
-                              {});
-            }
-            return answer(rp::kResultCardErrorBase | rp::kStepMutualAuthentication << 16 | 0x6300,
-                          {});
-        }
-        rp::EstablishPaceChannelOutput output;
-        output.mseSetAtStatus = paced->pinState ? statusWord(*paced->pinState) : 0x9000;
-        output.efCardAccess = *cardAccess;
-        output.currentCar = paced->currentCar;
-        output.previousCar = paced->previousCar;
-        output.idIcc = paced->idPicc;
-        channel_ = std::make_unique<eac::SecureMessagingCard>(
-            inner_, std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
-        return answer(rp::kResultOk, rp::encodeEstablishOutput(output));
-    }
-
-    Card& inner_;
-    std::unique_ptr<eac::SecureMessagingCard> channel_;
-};
 
 eac::PaceInfo paceInfo(Card& card) {
     auto infos = eac::readCardAccess(card);
@@ -201,7 +83,7 @@ TEST_CASE("PACE on the comfort reader: the PIN stays on the pinpad, the results 
 TEST_CASE("A wrong PIN on the pinpad is reported with the card's new PIN state", "[comfort]") {
     InProcessCard sim;
     ComfortReader reader(*sim.card);
-    reader.pinpad = "999999";
+    reader.pinpad().type("999999");
     eac::PaceChannel pace(reader, paceInfo(reader));
     auto paced = pace.establish(pinpadRequest());
     REQUIRE_FALSE(paced);
@@ -210,7 +92,6 @@ TEST_CASE("A wrong PIN on the pinpad is reported with the card's new PIN state",
     CHECK(pace.pinState() == eac::PinState::OneFailure);
 
     // The next PACE on the same reader with the right PIN works and resets the counter.
-    reader.pinpad = "123456";
     auto again = pace.establish(pinpadRequest());
     REQUIRE(again);
     CHECK(again->pinState == eac::PinState::OneFailure);
@@ -220,7 +101,7 @@ TEST_CASE("A wrong PIN on the pinpad is reported with the card's new PIN state",
 TEST_CASE("Cancelling on the pinpad ends PACE as cancelled by the user", "[comfort]") {
     InProcessCard sim;
     ComfortReader reader(*sim.card);
-    reader.pinpad.reset();
+    reader.pinpad().cancel();
     eac::PaceChannel pace(reader, paceInfo(reader));
     auto paced = pace.establish(pinpadRequest());
     REQUIRE_FALSE(paced);
@@ -262,4 +143,67 @@ TEST_CASE("Broken EXECUTE_PACE answers from the reader are refused", "[comfort]"
     REQUIRE_FALSE(paced);
     CHECK(paced.error().code == ErrorCode::InvalidInput);
     CHECK(paced.error().message == "The card reader sent an invalid answer");
+}
+
+TEST_CASE("The comfort reader passes protected APDUs on and wraps plain ones", "[comfort]") {
+    InProcessCard sim;
+    ComfortReader reader(*sim.card);
+    eac::PaceChannel pace(reader, paceInfo(reader));
+    REQUIRE(pace.establish(pinpadRequest()));
+    REQUIRE(reader.channelOpen());
+
+    // A command that claims to be protected goes to the card unchanged; the card cannot open it,
+    // so its secure messaging ends. The reader learns of it only from the next answer it cannot
+    // open, and then drops its channel too.
+    auto forged = reader.transmit(CommandApdu(0x0C, 0xB0, 0x9D, 0x00, {}, 256));
+    REQUIRE(forged);
+    CHECK_FALSE(forged->isSuccess());
+    CHECK_FALSE(sim.virtualCard->secureMessagingActive());
+    CHECK(reader.channelOpen());
+    auto wrapped = reader.transmit(CommandApdu(0x00, 0xB0, 0x9D, 0x00, {}, 256));
+    REQUIRE_FALSE(wrapped);
+    CHECK(wrapped.error().code == ErrorCode::SecureMessaging);
+    CHECK_FALSE(reader.channelOpen());
+    auto plain = reader.transmit(CommandApdu(0x00, 0xB0, 0x9D, 0x00, {}, 256));
+    REQUIRE(plain);
+    CHECK(plain->is(StatusWord::SecurityStatusNotSatisfied));  // EF.CardSecurity needs SM
+}
+
+TEST_CASE("DestroyPACEChannel ends the comfort reader's secure messaging", "[comfort]") {
+    InProcessCard sim;
+    ComfortReader reader(*sim.card);
+    eac::PaceChannel pace(reader, paceInfo(reader));
+    REQUIRE(pace.establish(pinpadRequest()));
+    REQUIRE(reader.channelOpen());
+    auto destroyed = reader.controlReaderPace(
+        readerpace::encodeCommand(readerpace::Function::DestroyPaceChannel, {}));
+    REQUIRE(destroyed);
+    auto answer = readerpace::parseAnswer(*destroyed);
+    REQUIRE(answer);
+    CHECK(answer->result == readerpace::kResultOk);
+    CHECK_FALSE(reader.channelOpen());
+}
+
+TEST_CASE("The comfort reader backend lists a pinpad reader and connects through it", "[comfort]") {
+    ComfortReaderBackend backend;
+    auto readers = backend.readers();
+    REQUIRE(readers);
+    REQUIRE(readers->size() == 1);
+    CHECK(readers->front().name == ComfortReaderBackend::kReaderName);
+    CHECK(readers->front().pinpad);
+    CHECK(readers->front().cardPresent);
+    auto card = backend.connect(ComfortReaderBackend::kReaderName);
+    REQUIRE(card);
+    CHECK((*card)->hasReaderPace());
+    CHECK((*card)->hasPinpadModify());
+    backend.pinpad().type("123456");
+    eac::PaceChannel pace(**card, paceInfo(**card));
+    REQUIRE(pace.establish(pinpadRequest()));
+    CHECK(backend.pinpad().prompts() == std::vector<Pinpad::Prompt>{Pinpad::Prompt::Pin});
+    CHECK_FALSE(backend.traffic().contains(asciiBytes("123456")));
+
+    backend.simulator().removeCard();
+    auto after = (*card)->transmit(CommandApdu(0x00, 0xB0, 0x9D, 0x00, {}, 256));
+    REQUIRE_FALSE(after);
+    CHECK(after.error().code == ErrorCode::CardRemoved);
 }
