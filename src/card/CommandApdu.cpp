@@ -1,6 +1,7 @@
 #include "card/CommandApdu.h"
 
 #include <algorithm>
+#include <array>
 
 namespace oa {
 namespace {
@@ -16,6 +17,16 @@ std::size_t extendedLe(std::uint8_t high, std::uint8_t low) {
     const std::size_t le = std::size_t{high} << 8 | low;
     return le == 0 ? 65536 : le;
 }
+
+// An Lc or Le field: at most three bytes (extended form).
+struct LengthField {
+    std::array<std::uint8_t, 3> bytes{};
+    std::size_t size = 0;
+    LengthField& push(std::uint8_t byte) {
+        bytes.at(size++) = byte;
+        return *this;
+    }
+};
 
 }  // namespace
 
@@ -51,26 +62,29 @@ std::vector<CommandApdu> CommandApdu::chainedParts(std::size_t maxPartSize) cons
 }
 
 Bytes CommandApdu::encode() const {
-    Bytes out = header();
     const bool extended = isExtended();
+    LengthField lc;
     if (!data_.empty()) {
-        if (extended) {
-            out.insert(out.end(), {0x00, static_cast<std::uint8_t>(data_.size() >> 8),
-                                   static_cast<std::uint8_t>(data_.size())});
-        } else {
-            out.push_back(static_cast<std::uint8_t>(data_.size()));
-        }
-        append(out, data_);
+        if (extended) lc.push(0x00).push(static_cast<std::uint8_t>(data_.size() >> 8));
+        lc.push(static_cast<std::uint8_t>(data_.size()));
     }
+    LengthField le;
     if (le_ != kNoLe) {
         const std::size_t wire = le_ == (extended ? kExtendedMaxLe : kShortMaxLe) ? 0 : le_;
         if (extended) {
             // Case 2E carries its own leading zero; in case 4E the Lc field already did.
-            if (data_.empty()) out.push_back(0x00);
-            out.push_back(static_cast<std::uint8_t>(wire >> 8));
+            if (data_.empty()) le.push(0x00);
+            le.push(static_cast<std::uint8_t>(wire >> 8));
         }
-        out.push_back(static_cast<std::uint8_t>(wire));
+        le.push(static_cast<std::uint8_t>(wire));
     }
+    // Sized once and filled by copies: no growth path for GCC 12's -Warray-bounds to misjudge.
+    const std::array<std::uint8_t, 4> head{cla_, ins_, p1_, p2_};
+    Bytes out(head.size() + lc.size + data_.size() + le.size);
+    auto at = std::copy(head.begin(), head.end(), out.begin());
+    at = std::copy_n(lc.bytes.begin(), lc.size, at);
+    at = std::copy(data_.begin(), data_.end(), at);
+    std::copy_n(le.bytes.begin(), le.size, at);
     return out;
 }
 
