@@ -176,11 +176,14 @@ Error resultError(std::uint32_t result) {
         const auto sw = static_cast<std::uint16_t>(result);
         if (step == kStepMutualAuthentication && ((sw & 0xFFF0) == 0x63C0 || sw == 0x6300))
             return makeError(ErrorCode::AuthenticationFailed, "The PIN is wrong", detail);
-        if (sw == 0x6982 && step == kStepMutualAuthentication)
+        if ((sw == 0x6982 || sw == 0x6985) && step == kStepMutualAuthentication)
             return makeError(ErrorCode::AuthenticationFailed,
                              "The PIN is suspended. Enter the CAN first.", detail);
-        if (sw == 0x6983)
+        if (sw == 0x6983 || (step == kStepMseSetAt && sw == 0x63C0))
             return makeError(ErrorCode::AuthenticationFailed, "The PIN is blocked", detail);
+        if (step == kStepMseSetAt && sw == 0x6283)
+            return makeError(ErrorCode::AuthenticationFailed,
+                             "The online ID function of this card is switched off.", detail);
         return makeError(ErrorCode::CardError, "PACE failed", detail);
     }
     return makeError(ErrorCode::CardError, "The card reader could not establish PACE", detail);
@@ -194,6 +197,17 @@ Result<std::uint8_t> readerCapabilities(Card& card) {
     if (!answer) return answer.error();
     if (answer->result != kResultOk) return resultError(answer->result);
     return parseCapabilities(answer->data);
+}
+
+Result<void> destroyChannel(Card& card) {
+    if (!card.hasReaderPace()) return card.controlReaderPace({}).error();
+    auto raw = card.controlReaderPace(encodeCommand(Function::DestroyPaceChannel, {}));
+    if (!raw) return raw.error();
+    auto answer = parseAnswer(*raw);
+    if (!answer) return answer.error();
+    if (answer->result != kResultOk) return resultError(answer->result);
+    if (!answer->data.empty()) return malformed("DestroyPACEChannel answered with data");
+    return {};
 }
 
 std::optional<std::uint16_t> cardStatus(std::uint32_t result, std::uint8_t step) {

@@ -83,6 +83,8 @@ Result<std::uint8_t> readerCapabilities(Card& card);
 Result<EstablishPaceChannelOutput> establishChannel(Card& card,
                                                     const EstablishPaceChannelInput& input,
                                                     std::uint32_t* readerResult = nullptr);
+// DestroyPACEChannel: the reader ends its secure messaging with the card.
+Result<void> destroyChannel(Card& card);
 // The card's status word to the step's command when `result` reports a card error in `step`.
 std::optional<std::uint16_t> cardStatus(std::uint32_t result, std::uint8_t step);
 

@@ -140,6 +140,20 @@ Error PaceChannel::mutualAuthenticationFailed(const ResponseApdu& response, Pass
     return cardError(detail);
 }
 
+// The reader's error in the same words as a failed PACE on the host, with the password's name.
+Error PaceChannel::readerPaceFailed(Error error, PasswordType type) const {
+    if (error.code != ErrorCode::AuthenticationFailed) return error;
+    if (type == PasswordType::Pin && pinState_ == PinState::Blocked)
+        error.message = "The PIN is blocked. Unblock it with the PUK.";
+    else if (type == PasswordType::Pin && pinState_ == PinState::Deactivated)
+        error.message = "The online ID function of this card is switched off.";
+    else if (type != PasswordType::Pin && error.message == "The PIN is wrong")
+        error.message = std::string("The ") + passwordName(type) + " is wrong";
+    else if (type != PasswordType::Pin && error.message == "The PIN is blocked")
+        error.message = std::string("The ") + passwordName(type) + " is blocked";
+    return error;
+}
+
 Result<PaceResult> PaceChannel::establishInReader(const PaceRequest& request,
                                                   const Bytes& certificateDescription) {
     readerpace::EstablishPaceChannelInput input;
@@ -154,10 +168,11 @@ Result<PaceResult> PaceChannel::establishInReader(const PaceRequest& request,
         // mutual authentication.
         for (auto step : {readerpace::kStepMseSetAt, readerpace::kStepMutualAuthentication}) {
             const auto sw = readerpace::cardStatus(readerResult, step);
-            if (sw && request.passwordType == PasswordType::Pin)
-                pinState_ = pinStateFromStatusWord(*sw);
+            if (sw && request.passwordType == PasswordType::Pin) {
+                if (auto state = pinStateFromStatusWord(*sw)) pinState_ = state;
+            }
         }
-        return output.error();
+        return readerPaceFailed(output.error(), request.passwordType);
     }
     PaceResult result;
     if (request.passwordType == PasswordType::Pin) {
@@ -177,7 +192,8 @@ Result<PaceResult> PaceChannel::establishInReader(const PaceRequest& request,
 }
 
 Result<PaceResult> PaceChannel::establish(const PaceRequest& request) {
-    if (card_.hasReaderPace() && request.password.empty()) return establishInReader(request);
+    if (card_.hasReaderPace() && request.password.empty())
+        return establishInReader(request, request.certificateDescription);
     if (!info_.parameterId || info_.mapping != PaceMapping::Generic)
         return makeError(ErrorCode::Unsupported, "This card's PACE variant is not supported",
                          "only generic mapping on standardized domain parameters");

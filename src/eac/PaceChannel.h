@@ -28,6 +28,9 @@ struct PaceRequest {
     // Hash of the certificate description, sent as certificate extension (tag 65, id-description)
     // so the card can bind the description to the session. Only with a CHAT.
     std::optional<Bytes> certificateDescriptionHash;
+    // The complete certificate description (DER) for a comfort reader's own PACE: the reader
+    // hashes it for the card and may show it on its display (PC/SC part 10 amendment 1).
+    Bytes certificateDescription;
     // Tag 84 (domain parameter ID) in MSE:Set AT; ICAO's example omits it, real clients send it.
     bool sendParameterId = true;
 };
@@ -53,7 +56,8 @@ public:
     PaceChannel(Card& card, PaceInfo info);
 
     // On a reader that runs PACE itself (Card::hasReaderPace()) an empty password means: the
-    // user types it on the reader's pinpad, and the reader runs PACE (establishInReader).
+    // user types it on the reader's pinpad, and the reader runs PACE (establishInReader, with
+    // the request's certificate description).
     Result<PaceResult> establish(const PaceRequest& request);
     // EstablishPACEChannel on the reader (PC/SC part 10 amendment 1), with the CHAT and the
     // certificate description; the host never sees the password.
@@ -75,6 +79,7 @@ private:
     Result<Bytes> generalAuthenticate(std::uint8_t tag, ByteView value, std::uint8_t expected);
     Result<SecureBytes> nextPrivateKey(const DomainParameters& parameters);
     Error mutualAuthenticationFailed(const ResponseApdu& response, PasswordType type);
+    Error readerPaceFailed(Error error, PasswordType type) const;
 
     Card& card_;
     PaceInfo info_;

@@ -1,5 +1,7 @@
 #include "eac/SecureMessagingCard.h"
 
+#include "card/ReaderPace.h"
+
 namespace oa::eac {
 namespace {
 
@@ -27,9 +29,33 @@ SecureMessagingCard::SecureMessagingCard(Card& inner, std::unique_ptr<SecureMess
                                "The secure connection to the ID card was closed", "session closed");
 }
 
+SecureMessagingCard::SecureMessagingCard(Card& inner) : SecureMessagingCard(inner, nullptr) {
+    readerProtects_ = true;
+    readerChannel_ = true;
+}
+
+std::unique_ptr<SecureMessagingCard> SecureMessagingCard::overReaderChannel(Card& inner) {
+    return std::unique_ptr<SecureMessagingCard>(new SecureMessagingCard(inner));
+}
+
+std::unique_ptr<SecureMessagingCard> SecureMessagingCard::afterPace(Card& inner,
+                                                                    PaceResult& paced) {
+    if (paced.readerSecureMessaging) return overReaderChannel(inner);
+    return std::make_unique<SecureMessagingCard>(
+        inner, std::make_unique<SecureMessaging>(std::move(paced.keys)));
+}
+
+SecureMessagingCard::~SecureMessagingCard() {
+    close();
+    // Best effort: a reader without the card or without DestroyPACEChannel drops its channel at
+    // the next EstablishPACEChannel anyway.
+    if (readerChannel_) (void)readerpace::destroyChannel(inner_);
+}
+
 void SecureMessagingCard::close() {
     if (messaging_) messaging_->wipeKeys();
     messaging_.reset();
+    readerProtects_ = false;
 }
 
 Error SecureMessagingCard::fail(Error error) {
@@ -41,6 +67,11 @@ Error SecureMessagingCard::fail(Error error) {
 }
 
 Result<ResponseApdu> SecureMessagingCard::transmit(const CommandApdu& command) {
+    if (readerProtects_) {
+        auto response = inner_.transmit(command);
+        if (!response) return fail(response.error());
+        return response;
+    }
     if (!messaging_) return closedBecause_;
     if (inner_.supportsExtendedLength()) return transmitProtected(command);
     // Le cannot be split; READ BINARY asks for short pieces itself.

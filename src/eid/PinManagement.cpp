@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "card/PinpadModify.h"
 #include "eac/CardAccessReader.h"
-#include "eac/SecureMessagingCard.h"
 #include "eid/EidApplication.h"
 
 namespace oa::eid {
@@ -57,8 +57,13 @@ Result<PinStatusMessage> PinManagement::status() {
     return pinStatusMessage(*lastStatus_);
 }
 
+bool PinManagement::onPinpad(const SecureBytes& secret) const {
+    return secret.empty() && card_.hasReaderPace();
+}
+
 Result<eac::PaceResult> PinManagement::establish(PasswordType type, const SecureBytes& password,
-                                                 std::optional<Bytes> chat) {
+                                                 std::optional<Bytes> chat,
+                                                 const Bytes& certificateDescription) {
     auto info = paceInfo();
     if (!info) return info.error();
     eac::PaceChannel pace(card_, *info);
@@ -66,39 +71,50 @@ Result<eac::PaceResult> PinManagement::establish(PasswordType type, const Secure
     request.passwordType = type;
     request.password = password;
     request.chat = std::move(chat);
+    request.certificateDescription = certificateDescription;
     auto result = pace.establish(request);
     if (type == PasswordType::Pin && pace.pinState()) lastStatus_ = pinStatusFrom(*pace.pinState());
+    if (!result && onPinpad(password) && type == PasswordType::Pin &&
+        result.error().code == ErrorCode::AuthenticationFailed && lastStatus_) {
+        // The user did not see what the card said on the reader: tell the tries left.
+        Error error = result.error();
+        error.message += ". " + pinStatusMessage(*lastStatus_).message;
+        return error;
+    }
     return result;
 }
 
 Result<eac::PaceResult> PinManagement::authenticateWithPin(const SecureBytes& pin,
                                                            const std::optional<SecureBytes>& can,
-                                                           std::optional<Bytes> chat) {
-    if (!isDigits(pin, 5, 6)) return invalidSecret("The PIN has 6 digits (the transport PIN 5).");
-    if (can && !isDigits(*can, 6, 6)) return invalidSecret("The CAN has 6 digits.");
+                                                           std::optional<Bytes> chat,
+                                                           const Bytes& certificateDescription) {
+    if (!onPinpad(pin) && !isDigits(pin, 5, 6))
+        return invalidSecret("The PIN has 6 digits (the transport PIN 5).");
+    if (can && !onPinpad(*can) && !isDigits(*can, 6, 6))
+        return invalidSecret("The CAN has 6 digits.");
     if (can) {
         // A successful PACE with the CAN allows one more PIN try in this session; its secure
         // channel ends when the PIN's PACE starts in plain.
         auto withCan = establish(PasswordType::Can, *can, std::nullopt);
         if (!withCan) return withCan.error();
     }
-    auto result = establish(PasswordType::Pin, pin, std::move(chat));
+    auto result = establish(PasswordType::Pin, pin, std::move(chat), certificateDescription);
     if (result && pin.size() == 5) lastStatus_ = PinStatus::TransportPin;
     return result;
 }
 
 Result<void> PinManagement::changePin(const SecureBytes& currentPin, const SecureBytes& newPin,
                                       const std::optional<SecureBytes>& can) {
-    if (!isDigits(newPin, 6, 6)) return invalidSecret("The new PIN must have exactly 6 digits.");
+    const bool newOnPinpad = newPin.empty() && card_.hasPinpadModify();
+    if (!newOnPinpad && !isDigits(newPin, 6, 6))
+        return invalidSecret("The new PIN must have exactly 6 digits.");
+    // The reader puts the new PIN into a command only under its own secure messaging.
+    if (newOnPinpad && !onPinpad(currentPin))
+        return invalidSecret("Type the current PIN on the reader as well.");
     auto paced = authenticateWithPin(currentPin, can);
     if (!paced) return paced.error();
-    eac::SecureMessagingCard secure(card_,
-                                    std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
-    CommandApdu command(0x00, kInsResetRetryCounter, kChangeReference, kPinReference,
-                        Bytes(newPin.bytes().begin(), newPin.bytes().end()));
-    auto response = secure.transmit(command);
-    // The command held the new PIN in the clear; CommandApdu has no wiping storage of its own.
-    wipe(const_cast<Bytes&>(command.data()));
+    auto secure = eac::SecureMessagingCard::afterPace(card_, *paced);
+    auto response = sendNewPin(*secure, newPin);
     if (!response) return response.error();
     if (!response->isSuccess()) {
         return makeError(ErrorCode::CardError, "The card did not accept the new PIN.",
@@ -108,14 +124,30 @@ Result<void> PinManagement::changePin(const SecureBytes& currentPin, const Secur
     return {};
 }
 
+Result<ResponseApdu> PinManagement::sendNewPin(eac::SecureMessagingCard& secure,
+                                               const SecureBytes& newPin) {
+    if (newPin.empty()) {
+        // The pinpad asks for the new PIN twice; the reader sends RESET RETRY COUNTER under its
+        // channel.
+        auto response = pinpad::modifyPin(card_, pinpad::changePinRequest());
+        if (!response) secure.close();
+        return response;
+    }
+    CommandApdu command(0x00, kInsResetRetryCounter, kChangeReference, kPinReference,
+                        Bytes(newPin.bytes().begin(), newPin.bytes().end()));
+    auto response = secure.transmit(command);
+    // The command held the new PIN in the clear; CommandApdu has no wiping storage of its own.
+    wipe(const_cast<Bytes&>(command.data()));
+    return response;
+}
+
 Result<void> PinManagement::unblockPin(const SecureBytes& puk) {
-    if (!isDigits(puk, 10, 10)) return invalidSecret("The PUK has 10 digits.");
+    if (!onPinpad(puk) && !isDigits(puk, 10, 10)) return invalidSecret("The PUK has 10 digits.");
     auto paced = establish(PasswordType::Puk, puk, std::nullopt);
     if (!paced) return paced.error();
-    eac::SecureMessagingCard secure(card_,
-                                    std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
+    auto secure = eac::SecureMessagingCard::afterPace(card_, *paced);
     auto response =
-        secure.transmit(CommandApdu(0x00, kInsResetRetryCounter, kResetOnly, kPinReference));
+        secure->transmit(CommandApdu(0x00, kInsResetRetryCounter, kResetOnly, kPinReference));
     if (!response) return response.error();
     if (response->is(StatusWord::SecurityStatusNotSatisfied)) {
         lastStatus_ = PinStatus::PukInoperative;

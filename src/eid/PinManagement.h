@@ -6,6 +6,7 @@
 #include "base/SecureBytes.h"
 #include "card/Card.h"
 #include "eac/PaceChannel.h"
+#include "eac/SecureMessagingCard.h"
 #include "eid/PinStatus.h"
 
 namespace oa::eid {
@@ -14,6 +15,10 @@ namespace oa::eid {
 // messaging: read the PIN status, PACE with the PIN (resuming a suspended PIN with the CAN),
 // change the PIN or transport PIN, unblock with the PUK. After each operation lastStatus() says
 // what the card reported, so a face can show pinStatusMessage() of it.
+//
+// On a comfort reader (Card::hasReaderPace()) an empty secret means "typed on the reader's
+// pinpad": the reader runs PACE itself and the host never sees the PIN, CAN or PUK; an empty new
+// PIN is typed on the pinpad too (twice, FEATURE_MODIFY_PIN_DIRECT).
 class PinManagement {
 public:
     explicit PinManagement(Card& card) : card_(card) {}
@@ -25,9 +30,11 @@ public:
 
     // PACE with the PIN (5-digit transport PIN or 6-digit PIN). With a CAN, PACE with the CAN runs
     // first, which lets a suspended PIN be tried once more. `chat`: complete 7F4C element.
+    // `certificateDescription`: for a comfort reader's PACE (it may show it on its display).
     Result<eac::PaceResult> authenticateWithPin(const SecureBytes& pin,
                                                 const std::optional<SecureBytes>& can = {},
-                                                std::optional<Bytes> chat = {});
+                                                std::optional<Bytes> chat = {},
+                                                const Bytes& certificateDescription = {});
 
     // PACE with the current PIN, then RESET RETRY COUNTER with the new 6-digit PIN under secure
     // messaging. A 5-digit current PIN is the transport PIN.
@@ -42,7 +49,11 @@ public:
 private:
     Result<eac::PaceInfo> paceInfo();
     Result<eac::PaceResult> establish(eac::PasswordType type, const SecureBytes& password,
-                                      std::optional<Bytes> chat);
+                                      std::optional<Bytes> chat,
+                                      const Bytes& certificateDescription = {});
+    // Whether `secret` is left to the reader's pinpad rather than checked here.
+    bool onPinpad(const SecureBytes& secret) const;
+    Result<ResponseApdu> sendNewPin(eac::SecureMessagingCard& secure, const SecureBytes& newPin);
 
     Card& card_;
     std::optional<eac::PaceInfo> paceInfo_;

@@ -181,12 +181,16 @@ Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticatio
     auto pace = cardAccess->choosePace();
     if (!pace) return during("EF.CardAccess", pace.error());
 
+    // On a comfort reader an empty PIN is typed on its pinpad; the reader then protects TA and
+    // CA with its PACE keys, and after CA the host protects with the new keys (the reader passes
+    // protected APDUs on).
     PinManagement pins(card_, *pace);
-    auto paced = pins.authenticateWithPin(request.pin, request.can, chat->encode());
+    auto paced = pins.authenticateWithPin(request.pin, request.can, chat->encode(),
+                                          request.certificateDescription);
     pinStatus_ = pins.lastStatus();
     if (!paced) return during("PACE", paced.error());
-    eac::SecureMessagingCard secure(card_,
-                                    std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
+    auto securePointer = eac::SecureMessagingCard::afterPace(card_, *paced);
+    eac::SecureMessagingCard& secure = *securePointer;
 
     auto chain = chainForCard(terminal_, *paced);
     if (!chain) return chain.error();

@@ -26,8 +26,12 @@ CardSecurityVerifier passiveAuthentication(eac::CscaTrustList trust);
 
 struct SelfAuthenticationRequest {
     std::vector<DataGroup> dataGroups;
+    // Empty on a comfort reader (Card::hasReaderPace()): the PIN (and the CAN, when given empty)
+    // is typed on the reader's pinpad.
     SecureBytes pin;
     std::optional<SecureBytes> can;  // for a suspended PIN
+    // The terminal's certificate description (DER), handed to a comfort reader's PACE; optional.
+    Bytes certificateDescription;
     // Restricted Identification for this sector (7F49 data object) after the data groups.
     std::optional<Bytes> sectorPublicKey;
 };

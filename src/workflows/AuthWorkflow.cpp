@@ -505,8 +505,9 @@ struct AuthWorkflow::Session {
         auto established = canAllowedMode ? establishPaceWithCan() : establishPaceWithPin();
         if (!established) return fail(clientFailure(established.error()));
         paced = std::move(*established);
-        secureCard = std::make_unique<eac::SecureMessagingCard>(
-            *card, std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
+        // A comfort reader protects TA and CA with its own PACE keys; after CA the eID-Server's
+        // protected Transmit APDUs pass through it unchanged.
+        secureCard = eac::SecureMessagingCard::afterPace(*card, *paced);
         auto cardChallenge = OnlineEacCard(*secureCard).getChallenge();
         if (!cardChallenge) return fail(clientFailure(cardChallenge.error()));
         challenge = *cardChallenge;
@@ -536,6 +537,22 @@ struct AuthWorkflow::Session {
         }
     }
 
+    // A question for a secret; on a comfort reader the user types it on the reader's pinpad and
+    // the face answers with nothing (or cancels).
+    SecretRequest secretRequest(SecretKind kind, const eid::PinStatusMessage& status,
+                                int attempt) const {
+        SecretRequest request{kind, status, attempt};
+        request.onReaderPinpad = card->hasReaderPace();
+        return request;
+    }
+
+    // A secret the face typed must look right; one left to the pinpad is the reader's business.
+    static bool acceptable(const SecureBytes& secret, const SecretRequest& request,
+                           std::size_t digits) {
+        if (request.onReaderPinpad && secret.empty()) return true;
+        return eid::isDigits(secret, digits, digits);
+    }
+
     // PACE with the PIN, after the CAN when the PIN is suspended; a wrong PIN is asked again
     // while the card allows it. Blocked and deactivated PINs end here with the card's words.
     Result<eac::PaceResult> establishPaceWithPin() {
@@ -547,7 +564,8 @@ struct AuthWorkflow::Session {
             if (isCancelled()) return cancelledByUser("before the PIN");
             std::optional<SecureBytes> can;
             if (message.nextStep == eid::PinNextStep::EnterCanThenPin) {
-                auto entered = interaction.askSecret({SecretKind::Can, message, attempt});
+                auto entered =
+                    interaction.askSecret(secretRequest(SecretKind::Can, message, attempt));
                 if (!entered) return entered.error();
                 can = std::move(*entered);
             } else if (!message.pinUsable()) {
@@ -555,9 +573,10 @@ struct AuthWorkflow::Session {
                                  message.message + " " + message.nextStepText,
                                  std::string("PIN ") + eid::toString(message.status));
             }
-            auto pin = interaction.askSecret({SecretKind::Pin, message, attempt});
+            auto pin = interaction.askSecret(secretRequest(SecretKind::Pin, message, attempt));
             if (!pin) return pin.error();
-            auto result = pins.authenticateWithPin(*pin, can, effectiveChat->encode());
+            auto result = pins.authenticateWithPin(*pin, can, effectiveChat->encode(),
+                                                   eac1->certificateDescription);
             if (result) return result;
             if (result.error().code != ErrorCode::AuthenticationFailed || !pins.lastStatus())
                 return result.error();
@@ -576,17 +595,18 @@ struct AuthWorkflow::Session {
         if (auto status = eid::PinManagement(*card, *info).status()) message = *status;
         for (int attempt = 1;; ++attempt) {
             if (isCancelled()) return cancelledByUser("before the CAN");
-            SecretRequest question{SecretKind::Can, message, attempt};
+            SecretRequest question = secretRequest(SecretKind::Can, message, attempt);
             question.canAllowedMode = true;
             auto can = interaction.askSecret(question);
             if (!can) return can.error();
-            if (!eid::isDigits(*can, 6, 6))
+            if (!acceptable(*can, question, 6))
                 return makeError(ErrorCode::InvalidInput, "The CAN has 6 digits.",
                                  "CAN rejected before talking to the card");
             eac::PaceRequest request;
             request.passwordType = eac::PasswordType::Can;
             request.password = std::move(*can);
             request.chat = effectiveChat->encode();
+            request.certificateDescription = eac1->certificateDescription;
             auto result = eac::PaceChannel(*card, *info).establish(request);
             if (result || result.error().code != ErrorCode::AuthenticationFailed ||
                 attempt >= kMaxCanAttempts)

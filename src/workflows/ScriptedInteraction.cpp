@@ -35,6 +35,8 @@ Result<SecureBytes> ScriptedInteraction::askSecret(const SecretRequest& request)
         std::lock_guard lock(mutex_);
         secrets_.push_back(request);
     }
+    // The user types it on the reader's pinpad (tests queue it on the simulated reader).
+    if (request.onReaderPinpad && !cancelled_) return SecureBytes();
     switch (request.kind) {
         case SecretKind::Pin:
             queue = &script_.pins;

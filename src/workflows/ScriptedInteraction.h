@@ -17,7 +17,9 @@ public:
         std::string reader;  // empty: the first reader with a card, else the first reader
         bool refuseConsent = false;
         std::vector<eac::AccessRight> deselect;
-        // Handed out in order; when a kind runs out, the request is cancelled.
+        // Handed out in order; when a kind runs out, the request is cancelled. A request for the
+        // reader's pinpad (SecretRequest::onReaderPinpad) is answered with nothing and recorded:
+        // the user types on the reader.
         std::deque<std::string> pins, cans, puks;
         std::optional<AuthStep> cancelAt;          // cancel as soon as this step begins
         std::function<void(AuthStep)> onProgress;  // e.g. remove the card at a step

@@ -80,8 +80,37 @@ Result<std::vector<ReaderInfo>> PcscBackend::queryReaders() {
     for (const auto& state : states) {
         if (state.dwEventState & (SCARD_STATE_UNKNOWN | SCARD_STATE_IGNORE)) continue;
         infos.push_back(toReaderInfo(state));
+        infos.back().pinpad = isComfortReader(infos.back().name, *context);
     }
     return infos;
+}
+
+bool PcscBackend::isComfortReader(const std::string& reader, SCARDCONTEXT context) {
+    {
+        std::lock_guard lock(featuresMutex_);
+        if (auto known = comfortReaders_.find(reader); known != comfortReaders_.end())
+            return known->second;
+    }
+    // A direct connection reaches the reader's driver with or without a card and shares the
+    // reader with everyone else.
+    SCARDHANDLE handle = 0;
+    DWORD protocol = 0;
+    const LONG rv = statusContext_->note(
+        SCardConnect(context, reader.c_str(), SCARD_SHARE_DIRECT, 0, &handle, &protocol));
+    if (rv != SCARD_S_SUCCESS) {
+        // Held exclusively by another program, say: the next connection tells.
+        rememberComfortReader(reader, false);
+        return false;
+    }
+    const bool comfort = pcsc::readerComfortFeatures(handle).isComfortReader();
+    statusContext_->note(SCardDisconnect(handle, SCARD_LEAVE_CARD));
+    rememberComfortReader(reader, comfort);
+    return comfort;
+}
+
+void PcscBackend::rememberComfortReader(const std::string& reader, bool comfort) {
+    std::lock_guard lock(featuresMutex_);
+    comfortReaders_[reader] = comfort;
 }
 
 Result<std::unique_ptr<Card>> PcscBackend::connect(const std::string& reader) {
@@ -108,7 +137,10 @@ Result<std::unique_ptr<Card>> PcscBackend::connect(const std::string& reader) {
     auto card =
         std::make_unique<PcscCard>(connectionContext_, handle, protocol, reader, std::move(*atr),
                                    pcsc::readerSupportsExtendedLength(handle));
-    card->setReaderPaceControlCode(pcsc::readerPaceControlCode(handle));
+    const auto features = pcsc::readerComfortFeatures(handle);
+    card->setReaderPaceControlCode(features.executePace);
+    card->setModifyPinControlCode(features.modifyPinDirect);
+    rememberComfortReader(reader, features.isComfortReader());
     return std::unique_ptr<Card>(std::move(card));
 }
 

@@ -34,6 +34,10 @@ private:
     Result<std::vector<ReaderInfo>> queryReaders();
     std::vector<SCARD_READERSTATE> statesToWatch(const std::vector<std::string>& names);
     void rememberStates(const std::vector<SCARD_READERSTATE>& states);
+    // Whether `reader` is a comfort reader (FEATURE_EXECUTE_PACE), from the last connection to it
+    // or else from a direct connection that asks its feature list once.
+    bool isComfortReader(const std::string& reader, SCARDCONTEXT context);
+    void rememberComfortReader(const std::string& reader, bool comfort);
 
     std::shared_ptr<pcsc::PcscContext> monitorContext_;
     std::shared_ptr<pcsc::PcscContext> statusContext_;
@@ -44,6 +48,8 @@ private:
     // What the previous wait saw, per reader (and the PnP pseudo-reader), so a change that
     // happens between two waits still wakes the next one.
     std::map<std::string, unsigned long> lastStates_;
+    std::mutex featuresMutex_;
+    std::map<std::string, bool> comfortReaders_;
 };
 
 }  // namespace oa

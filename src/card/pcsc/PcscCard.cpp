@@ -47,15 +47,23 @@ Result<ResponseApdu> PcscCard::transmit(const CommandApdu& command) {
 
 Result<Bytes> PcscCard::controlReaderPace(ByteView command) {
     if (!paceControlCode_) return Card::controlReaderPace(command);
+    return control(*paceControlCode_, command, "SCardControl(EXECUTE_PACE)");
+}
+
+Result<Bytes> PcscCard::controlModifyPin(ByteView structure) {
+    if (!modifyPinControlCode_) return Card::controlModifyPin(structure);
+    return control(*modifyPinControlCode_, structure, "SCardControl(MODIFY_PIN_DIRECT)");
+}
+
+Result<Bytes> PcscCard::control(std::uint32_t code, ByteView input, const char* what) {
     Bytes answer(MAX_BUFFER_SIZE_EXTENDED);
     DWORD length = 0;
     // The reader waits for the PIN on its pinpad inside this call; pcsc-lite has no timeout here,
     // the reader's own PIN entry timeout ends it.
-    const LONG rv = context_->note(SCardControl(handle_, *paceControlCode_, command.data(),
-                                                static_cast<DWORD>(command.size()), answer.data(),
-                                                static_cast<DWORD>(answer.size()), &length));
-    if (rv != SCARD_S_SUCCESS)
-        return explainFailure(pcsc::toError(rv, "SCardControl(EXECUTE_PACE)"));
+    const LONG rv =
+        context_->note(SCardControl(handle_, code, input.data(), static_cast<DWORD>(input.size()),
+                                    answer.data(), static_cast<DWORD>(answer.size()), &length));
+    if (rv != SCARD_S_SUCCESS) return explainFailure(pcsc::toError(rv, what));
     answer.resize(std::min<std::size_t>(length, answer.size()));
     return answer;
 }

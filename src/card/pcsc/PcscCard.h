@@ -27,11 +27,18 @@ public:
     bool supportsExtendedLength() const override { return extendedLength_; }
     bool hasReaderPace() const override { return paceControlCode_.has_value(); }
     Result<Bytes> controlReaderPace(ByteView command) override;
+    bool hasPinpadModify() const override { return modifyPinControlCode_.has_value(); }
+    Result<Bytes> controlModifyPin(ByteView structure) override;
     // FEATURE_EXECUTE_PACE's control code, from the reader's feature list.
     void setReaderPaceControlCode(std::optional<std::uint32_t> code) { paceControlCode_ = code; }
+    // FEATURE_MODIFY_PIN_DIRECT's control code, from the reader's feature list.
+    void setModifyPinControlCode(std::optional<std::uint32_t> code) {
+        modifyPinControlCode_ = code;
+    }
 
 private:
     Result<ResponseApdu> exchange(const CommandApdu& command);
+    Result<Bytes> control(std::uint32_t code, ByteView input, const char* what);
     Result<ResponseApdu> collectRemainingData(std::uint8_t cla, ResponseApdu first);
     Error explainFailure(Error error);
     bool cardLeft();
@@ -43,6 +50,7 @@ private:
     Bytes atr_;
     bool extendedLength_;
     std::optional<std::uint32_t> paceControlCode_;
+    std::optional<std::uint32_t> modifyPinControlCode_;
 };
 
 }  // namespace oa

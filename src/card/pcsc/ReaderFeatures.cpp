@@ -80,6 +80,19 @@ std::optional<std::uint32_t> featureControlCode(ByteView featureList, std::uint8
     return found->second;
 }
 
+ComfortFeatures comfortFeatures(ByteView featureList) {
+    ComfortFeatures features;
+    features.executePace = featureControlCode(featureList, FEATURE_EXECUTE_PACE);
+    features.modifyPinDirect = featureControlCode(featureList, FEATURE_MODIFY_PIN_DIRECT);
+    return features;
+}
+
+ComfortFeatures readerComfortFeatures(SCARDHANDLE card) {
+    const auto featureAnswer = control(card, CM_IOCTL_GET_FEATURE_REQUEST);
+    if (!featureAnswer) return {};
+    return comfortFeatures(*featureAnswer);
+}
+
 std::optional<std::uint32_t> readerPaceControlCode(SCARDHANDLE card) {
     const auto featureAnswer = control(card, CM_IOCTL_GET_FEATURE_REQUEST);
     if (!featureAnswer) return std::nullopt;

@@ -28,6 +28,17 @@ bool readerSupportsExtendedLength(SCARDHANDLE card);
 // The control code of FEATURE_EXECUTE_PACE (reader-side PACE of comfort readers), if the reader
 // lists it.
 std::optional<std::uint32_t> readerPaceControlCode(SCARDHANDLE card);
+
+// The comfort reader features of one reader, from one GET_FEATURE_REQUEST.
+struct ComfortFeatures {
+    std::optional<std::uint32_t> executePace;      // FEATURE_EXECUTE_PACE
+    std::optional<std::uint32_t> modifyPinDirect;  // FEATURE_MODIFY_PIN_DIRECT
+    // A pinpad reader that runs PACE itself: what ReaderInfo::pinpad says.
+    bool isComfortReader() const { return executePace.has_value(); }
+};
+ComfortFeatures comfortFeatures(ByteView featureList);
+// Asks the reader over `card` (a card or a direct connection); nothing on any failure.
+ComfortFeatures readerComfortFeatures(SCARDHANDLE card);
 // The control code of `feature` in a GET_FEATURE_REQUEST answer.
 std::optional<std::uint32_t> featureControlCode(ByteView featureList, std::uint8_t feature);
 
