@@ -1,5 +1,6 @@
 // The world's attached eID-Server endpoint, seen from the project's own TLS client pieces: the
-// token carries no PSK, PAOS goes through only over a resumed TLS session.
+// token carries no PSK, PAOS goes through only in the token's TLS session (resumed, or on the
+// token's own connection).
 #include <QNetworkAccessManager>
 #include <catch2/catch.hpp>
 
@@ -100,6 +101,45 @@ TEST_CASE("Attached world: TLS-2 that resumes the token's session reaches the eI
     CHECK(channel.handshakes() == 1);
     const auto* session = world->eidServer().session(world->eService().lastSessionIdentifier());
     REQUIRE(session != nullptr);
+}
+
+TEST_CASE(
+    "Attached world: PAOS on the token's own connection, kept alive, reaches the eID-Server "
+    "(Qt reuses it; AusweisApp2 1.26 sends StartPAOS that way)",
+    "[world][attached]") {
+    auto world = startAttached();
+    QNetworkAccessManager manager;
+    int handshakes = 0;
+    net::HttpsExchange::Settings settings;
+    settings.tls = net::TlsConfiguration::eServiceChannel({world->caCertificate()});
+    settings.timeouts = {std::chrono::milliseconds(5000), std::chrono::milliseconds(10000)};
+    settings.handshakeDone = [&handshakes] { ++handshakes; };
+    net::HttpsExchange::Request tokenRequest;
+    tokenRequest.url = world->eService().tcTokenUrl();
+    auto token = net::HttpsExchange::run(manager, tokenRequest, settings);
+    REQUIRE(token.result.ok());
+    auto evaluated = net::evaluateTcToken(token.result->body);
+    REQUIRE(evaluated.action == net::TcTokenAction::Proceed);
+
+    net::StartPaos start;
+    start.sessionIdentifier = evaluated.token->sessionIdentifier;
+    const net::PaosAddressing addressing{net::newPaosMessageId(), {}};
+    net::HttpsExchange::Request paos;
+    paos.method = "POST";
+    paos.url = evaluated.token->serverAddress;
+    paos.headers = {{"Content-Type", "application/vnd.paos+xml; charset=UTF-8"},
+                    {"PAOS", "ver=\"urn:liberty:paos:2006-08\""}};
+    paos.body = net::writeStartPaos(addressing, start);
+    auto answer = net::HttpsExchange::run(manager, paos, settings);
+    REQUIRE(answer.result.ok());
+    CHECK(answer.result->status == 200);
+    auto message = net::parsePaosMessage(answer.result->body, addressing.messageId);
+    REQUIRE(message.ok());
+    CHECK(message->type() == net::PaosMessageType::InitializeFramework);
+    CHECK(handshakes == 1);
+    CHECK(world->eService().attachedHandshakes() == 1);
+    CHECK(world->eService().attachedHandshakesResumed() == 0);
+    CHECK(world->eService().paosRefused() == 0);
 }
 
 TEST_CASE("Attached world with --no-resumption: every handshake is a full one",

@@ -205,8 +205,11 @@ std::optional<EidRequest> DemoEService::requestFrom(const QUrl& url) const {
 }
 
 HttpAnswer DemoEService::attachedPaos(const HttpRequest& request) {
+    // TLS-2 must run in the TLS session that carried the token: resumed on a new connection, or
+    // the token's own connection kept alive (Qt's HTTP stack reuses it; AusweisApp2 1.26 sends
+    // StartPAOS that way). A full handshake always gets a new session ID, so the ID decides.
     const auto found = attachedSessions_.find(request.tlsSessionId);
-    if (!request.tlsResumed || found == attachedSessions_.end()) {
+    if (found == attachedSessions_.end()) {
         ++paosRefused_;
         HttpAnswer refused;
         refused.closeWithoutAnswer = true;

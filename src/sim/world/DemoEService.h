@@ -32,8 +32,9 @@ public:
     Result<void> listen(const QHostAddress& address, quint16 port);
     // The attached eID-Server model: eService, TC token and the eID-Server's PAOS endpoint on
     // one TLS endpoint (OpenSSL, one session cache). Tokens carry no PSK; PAOS is accepted only
-    // over a connection that resumed the TLS session its token was fetched over, anything else
-    // is dropped without an answer (TB A2_28..30).
+    // in the TLS session its token was fetched over (a connection that resumed it, or the
+    // token's own connection kept alive); a new session is dropped without an answer
+    // (TB A2_28..30).
     Result<void> listenAttached(const QHostAddress& address, quint16 port);
     bool attached() const { return attachedListener_ != nullptr; }
     // TLS handshakes completed on the eService's endpoint, whichever it is.
