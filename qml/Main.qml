@@ -201,6 +201,7 @@ ApplicationWindow {
                     objectName: "replacementPinPage"
                     controller: window.pinLetter
                     onChangePinRequested: window.showPage(2)
+                    onSettingsRequested: window.showPage(4)
                 }
             }
         }

@@ -15,11 +15,13 @@ ScrollablePage {
     readonly property bool busy: page.controller ? page.controller.busy : false
 
     signal changePinRequested()
+    signal settingsRequested()
 
     heading: qsTr("Replacement PIN")
 
     function stageText(stage) {
         switch (stage) {
+        case "preparing": return qsTr("Starting the local demo PIN letter service\u2026")
         case "ordering": return page.controller.action === "order" ? qsTr("Sending the order to the PIN letter service\u2026") : qsTr("Sending the activation code to the PIN letter service\u2026")
         case "waiting": return qsTr("The PIN letter service is busy right now. Trying again in %n second(s).", "", page.controller.secondsLeft)
         case "authenticating": return qsTr("Confirm with your card: enter the card access number (CAN).")
@@ -66,6 +68,7 @@ ScrollablePage {
         visible: page.controller !== null
         controller: page.controller
         enabled: !page.busy
+        onSettingsRequested: page.settingsRequested()
     }
 
     ReplacementPinStatus {

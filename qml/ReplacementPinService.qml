@@ -3,11 +3,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import OpenAusweis
 
-// The PIN letter service this app talks to (an https URL, kept in the settings).
+// The PIN letter service this app talks to. It is chosen in Settings (one place for it); this
+// only shows it and leads there.
 ColumnLayout {
     id: service
 
     property PinLetterController controller: null
+    signal settingsRequested()
 
     Layout.fillWidth: true
     spacing: 4
@@ -15,32 +17,25 @@ ColumnLayout {
     Label {
         text: qsTr("PIN letter service")
         font.bold: true
-        Accessible.ignored: true
-    }
-    RowLayout {
-        TextField {
-            id: url
-            objectName: "pinLetterServiceField"
-            Layout.preferredWidth: 360
-            text: service.controller !== null ? service.controller.serviceUrl : ""
-            placeholderText: "https://"
-            inputMethodHints: Qt.ImhUrlCharactersOnly
-            Accessible.role: Accessible.EditableText
-            Accessible.name: qsTr("Address of the PIN letter service")
-        }
-        Button {
-            text: qsTr("Save")
-            enabled: service.controller !== null && url.text !== service.controller.serviceUrl
-            onClicked: invalid.visible = !service.controller.setServiceUrl(url.text)
-            Accessible.role: Accessible.Button
-            Accessible.name: qsTr("Save the address of the PIN letter service")
-        }
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
     }
     Label {
-        id: invalid
-        visible: false
-        text: qsTr("\u26a0 Please enter an address starting with https://")
-        Accessible.role: Accessible.AlertMessage
-        Accessible.name: text
+        objectName: "pinLetterServiceShown"
+        Layout.fillWidth: true
+        wrapMode: Text.WrapAnywhere
+        text: service.controller === null ? ""
+              : service.controller.serviceUrl !== "" ? service.controller.serviceUrl
+              : service.controller.demo ? qsTr("The local demo service (started with the first order)")
+              : qsTr("None chosen yet")
+        Accessible.role: Accessible.StaticText
+        Accessible.name: qsTr("PIN letter service: %1").arg(text)
+    }
+    Button {
+        objectName: "pinLetterServiceSettingsButton"
+        text: qsTr("Change in Settings")
+        onClicked: service.settingsRequested()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Change the PIN letter service in Settings")
     }
 }

@@ -139,6 +139,67 @@ ScrollablePage {
         Accessible.description: displayText
     }
 
+    Section { text: qsTr("Replacement PIN") }
+    Explanation {
+        text: qsTr("The PIN letter service orders a letter with a new PIN when yours is forgotten or blocked. Its address starts with https://.")
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: pinLetterService
+            objectName: "pinLetterServiceField"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 520
+            text: page.settings.pinLetterService
+            placeholderText: page.settings.defaultPinLetterService !== "" ? page.settings.defaultPinLetterService : "https://"
+            inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+            onTextEdited: pinLetterServiceInvalid.visible = false
+            onAccepted: pinLetterServiceSave.clicked()
+            KeyNavigation.tab: pinLetterServiceSave
+            Accessible.role: Accessible.EditableText
+            Accessible.name: qsTr("Address of the PIN letter service")
+            Accessible.description: pinLetterServiceCurrent.text
+        }
+        Button {
+            id: pinLetterServiceSave
+            objectName: "pinLetterServiceSave"
+            text: qsTr("Save")
+            onClicked: pinLetterServiceInvalid.visible = !page.settings.setPinLetterService(pinLetterService.text)
+            KeyNavigation.tab: pinLetterServiceReset
+            Accessible.role: Accessible.Button
+            Accessible.name: qsTr("Save the address of the PIN letter service")
+        }
+        Button {
+            id: pinLetterServiceReset
+            objectName: "pinLetterServiceReset"
+            text: qsTr("Use the default")
+            enabled: page.settings.pinLetterService !== ""
+            onClicked: {
+                page.settings.resetPinLetterService()
+                pinLetterService.text = page.settings.pinLetterService
+                pinLetterServiceInvalid.visible = false
+                // This button is disabled now: the keyboard goes on from the field.
+                pinLetterService.forceActiveFocus()
+            }
+            Accessible.role: Accessible.Button
+            Accessible.name: qsTr("Use the default PIN letter service")
+        }
+    }
+    Explanation {
+        id: pinLetterServiceInvalid
+        objectName: "pinLetterServiceInvalid"
+        visible: false
+        text: "\u26a0 " + qsTr("Please enter an address starting with https://, without user name, query or fragment.")
+        Accessible.role: Accessible.AlertMessage
+    }
+    Explanation {
+        id: pinLetterServiceCurrent
+        objectName: "pinLetterServiceCurrent"
+        text: page.settings.pinLetterService !== "" ? qsTr("In use: %1").arg(page.settings.pinLetterService)
+              : page.settings.defaultPinLetterService !== "" ? qsTr("In use: %1 (the default)").arg(page.settings.defaultPinLetterService)
+              : qsTr("No service is chosen. In demo mode the local simulation world's demo service is used.")
+    }
+
     Section { text: qsTr("Starting and closing") }
     OnOff {
         objectName: "autostart"

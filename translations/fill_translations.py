@@ -494,6 +494,28 @@ GERMAN.update({
     "OpenAusweis is busy with another card operation. Please try again when it has finished.": "OpenAusweis ist mit einem anderen Kartenvorgang beschäftigt. Bitte versuchen Sie es erneut, wenn er beendet ist.",
 })
 
+# The replacement PIN's service, chosen in Settings, and the demo service's start.
+GERMAN.update({
+    "Starting the local demo PIN letter service\u2026": "Der lokale Demo-PIN-Rücksetzdienst wird gestartet\u2026",
+    "The PIN letter service could not be started. Please try again later.":
+        "Der PIN-Rücksetzdienst konnte nicht gestartet werden. Bitte versuchen Sie es später erneut.",
+    "The local demo service (started with the first order)": "Der lokale Demo-Dienst (startet mit der ersten Bestellung)",
+    "None chosen yet": "Noch keiner gewählt",
+    "PIN letter service: %1": "PIN-Rücksetzdienst: %1",
+    "Change in Settings": "In den Einstellungen ändern",
+    "Change the PIN letter service in Settings": "Den PIN-Rücksetzdienst in den Einstellungen ändern",
+    "The PIN letter service orders a letter with a new PIN when yours is forgotten or blocked. Its address starts with https://.":
+        "Beim PIN-Rücksetzdienst bestellen Sie einen Brief mit einer neuen PIN, wenn Sie Ihre vergessen haben oder sie gesperrt ist. Seine Adresse beginnt mit https://.",
+    "Use the default": "Standard verwenden",
+    "Use the default PIN letter service": "Den Standard-PIN-Rücksetzdienst verwenden",
+    "Please enter an address starting with https://, without user name, query or fragment.":
+        "Bitte geben Sie eine Adresse ein, die mit https:// beginnt, ohne Benutzernamen, Abfrage oder Fragment.",
+    "In use: %1": "Verwendet: %1",
+    "In use: %1 (the default)": "Verwendet: %1 (Standard)",
+    "No service is chosen. In demo mode the local simulation world's demo service is used.":
+        "Es ist kein Dienst gewählt. Im Demomodus wird der Demo-Dienst der lokalen Simulationsumgebung verwendet.",
+})
+
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}
 ENGLISH_PLURALS["The PIN letter service is busy right now. Trying again in %n second(s)."] = (
     "The PIN letter service is busy right now. Trying again in %n second.",

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AboutDialog</name>
@@ -222,7 +221,7 @@
         <translation>Das Ausweisen ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>Your browser now shows the provider&apos;s page. You can close this window.</source>
+        <source>Your browser now shows the provider's page. You can close this window.</source>
         <translation>Ihr Browser zeigt jetzt die Seite des Anbieters. Sie können dieses Fenster schließen.</translation>
     </message>
     <message>
@@ -279,6 +278,49 @@
     </message>
 </context>
 <context>
+    <name>AuthenticationPinpad</name>
+    <message>
+        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
+        <translation>Bitte geben Sie die Zugangsnummer (CAN) am Tastenfeld Ihres Kartenlesers ein</translation>
+    </message>
+    <message>
+        <source>Please enter the PUK on your card reader's pinpad</source>
+        <translation>Bitte geben Sie die PUK am Tastenfeld Ihres Kartenlesers ein</translation>
+    </message>
+    <message>
+        <source>Please enter your PIN on your card reader's pinpad</source>
+        <translation>Bitte geben Sie Ihre PIN am Tastenfeld Ihres Kartenlesers ein</translation>
+    </message>
+    <message>
+        <source>The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.</source>
+        <translation>Die PIN wurde zweimal falsch eingegeben. Zu Ihrem Schutz braucht der letzte Versuch zuerst die Zugangsnummer, die auf der Vorderseite der Karte steht.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>Die PIN war falsch. Sie haben noch zwei Versuche.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before. Two tries are left.</source>
+        <translation>Zuvor wurde eine falsche PIN eingegeben. Sie haben noch zwei Versuche.</translation>
+    </message>
+    <message>
+        <source>This is the last try. If the PIN is wrong again, it is blocked and only the PUK unblocks it.</source>
+        <translation>Dies ist der letzte Versuch. Ist die PIN wieder falsch, wird sie gesperrt und nur die PUK entsperrt sie.</translation>
+    </message>
+    <message>
+        <source>Your card reader has its own pinpad, so the secret never passes through this computer.</source>
+        <translation>Ihr Kartenleser hat ein eigenes Tastenfeld, daher gelangt die Geheimzahl nie auf diesen Computer.</translation>
+    </message>
+    <message>
+        <source>Tries left: %1</source>
+        <translation>Verbleibende Versuche: %1</translation>
+    </message>
+    <message>
+        <source>Confirm on the reader when you are done. To stop, press the reader's cancel key or Cancel below.</source>
+        <translation>Bestätigen Sie am Kartenleser, wenn Sie fertig sind. Zum Abbrechen drücken Sie die Abbruchtaste des Kartenlesers oder unten „Abbrechen“.</translation>
+    </message>
+</context>
+<context>
     <name>AuthenticationProgress</name>
     <message>
         <source>Cancelling the authentication…</source>
@@ -301,7 +343,7 @@
         <translation>PIN und Verbindung zur Karte</translation>
     </message>
     <message>
-        <source>Checking the provider&apos;s authorisation and the card&apos;s genuineness</source>
+        <source>Checking the provider's authorisation and the card's genuineness</source>
         <translation>Berechtigung des Anbieters und Echtheit der Karte prüfen</translation>
     </message>
     <message>
@@ -556,10 +598,7 @@
     </message>
     <message numerus="yes">
         <source>%n message(s) copied to the clipboard.</source>
-        <translation>
-            <numerusform>%n Meldung in die Zwischenablage kopiert.</numerusform>
-            <numerusform>%n Meldungen in die Zwischenablage kopiert.</numerusform>
-        </translation>
+        <translation><numerusform>%n Meldung in die Zwischenablage kopiert.</numerusform><numerusform>%n Meldungen in die Zwischenablage kopiert.</numerusform></translation>
     </message>
     <message>
         <source>Copy the shown messages</source>
@@ -718,6 +757,10 @@
     <message>
         <source>Your ID card</source>
         <translation>Ihr Ausweis</translation>
+    </message>
+    <message>
+        <source>Your card reader has its own pinpad: you enter your PIN on the reader after you start reading.</source>
+        <translation>Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben Ihre PIN am Kartenleser ein, nachdem Sie das Auslesen gestartet haben.</translation>
     </message>
 </context>
 <context>
@@ -891,7 +934,7 @@
         <translation>Geben Sie unten die PUK aus Ihrem PIN-Brief ein. Die PIN hat danach wieder drei Versuche.</translation>
     </message>
     <message>
-        <source>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</source>
+        <source>Order a new PIN letter with the PIN reset service, or ask your citizens' office for a new PIN.</source>
         <translation>Bestellen Sie beim PIN-Rücksetzdienst einen neuen PIN-Brief oder lassen Sie sich im Bürgeramt eine neue PIN geben.</translation>
     </message>
     <message>
@@ -899,7 +942,7 @@
         <translation>Geben Sie die fünfstellige Transport-PIN ein und wählen Sie Ihre eigene sechsstellige PIN.</translation>
     </message>
     <message>
-        <source>Your citizens&apos; office can switch the online ID function on.</source>
+        <source>Your citizens' office can switch the online ID function on.</source>
         <translation>Ihr Bürgeramt kann die Online-Ausweisfunktion einschalten.</translation>
     </message>
     <message>
@@ -1002,6 +1045,37 @@
         <source>Order a replacement PIN letter</source>
         <translation>Einen Brief mit neuer PIN bestellen</translation>
     </message>
+    <message>
+        <source>Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.</source>
+        <translation>Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben PIN, CAN und PUK am Kartenleser ein, nicht in diesem Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>PinpadPrompt</name>
+    <message>
+        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
+        <translation>Bitte geben Sie die Zugangsnummer (CAN) am Tastenfeld Ihres Kartenlesers ein</translation>
+    </message>
+    <message>
+        <source>Please enter the PUK on your card reader's pinpad</source>
+        <translation>Bitte geben Sie die PUK am Tastenfeld Ihres Kartenlesers ein</translation>
+    </message>
+    <message>
+        <source>Please enter your new six-digit PIN on your card reader's pinpad, then once more to confirm it</source>
+        <translation>Bitte geben Sie Ihre neue sechsstellige PIN am Tastenfeld Ihres Kartenlesers ein und zur Bestätigung noch einmal</translation>
+    </message>
+    <message>
+        <source>Please enter your current PIN (or the five-digit transport PIN) on your card reader's pinpad</source>
+        <translation>Bitte geben Sie Ihre aktuelle PIN (oder die fünfstellige Transport-PIN) am Tastenfeld Ihres Kartenlesers ein</translation>
+    </message>
+    <message>
+        <source>Please enter your PIN on your card reader's pinpad</source>
+        <translation>Bitte geben Sie Ihre PIN am Tastenfeld Ihres Kartenlesers ein</translation>
+    </message>
+    <message>
+        <source>Confirm on the reader when you are done; its cancel key stops the operation.</source>
+        <translation>Bestätigen Sie am Kartenleser, wenn Sie fertig sind; seine Abbruchtaste beendet den Vorgang.</translation>
+    </message>
 </context>
 <context>
     <name>ReaderDelegate</name>
@@ -1058,10 +1132,7 @@
     </message>
     <message numerus="yes">
         <source>%n reader(s) found.</source>
-        <translation>
-            <numerusform>%n Kartenleser gefunden.</numerusform>
-            <numerusform>%n Kartenleser gefunden.</numerusform>
-        </translation>
+        <translation><numerusform>%n Kartenleser gefunden.</numerusform><numerusform>%n Kartenleser gefunden.</numerusform></translation>
     </message>
     <message>
         <source>Start the service pcscd, for example with “sudo systemctl start pcscd.socket”. Readers appear here by themselves once it runs.</source>
@@ -1108,17 +1179,14 @@
     </message>
     <message numerus="yes">
         <source>The PIN letter service is busy right now. Trying again in %n second(s).</source>
-        <translation>
-            <numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunde.</numerusform>
-            <numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunden.</numerusform>
-        </translation>
+        <translation><numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunde.</numerusform><numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunden.</numerusform></translation>
     </message>
     <message>
         <source>Confirm with your card: enter the card access number (CAN).</source>
         <translation>Bestätigen Sie mit Ihrem Ausweis: Geben Sie die Zugangsnummer (CAN) ein.</translation>
     </message>
     <message>
-        <source>Waiting for the service&apos;s confirmation…</source>
+        <source>Waiting for the service's confirmation…</source>
         <translation>Warten auf die Bestätigung des Dienstes…</translation>
     </message>
     <message>
@@ -1198,8 +1266,12 @@
         <translation>PIN aus dem Brief aktivieren</translation>
     </message>
     <message>
-        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</source>
+        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.</source>
         <translation>DEMO: Der PIN-Rücksetzdienst ist die lokale Simulationsumgebung. Es wird kein echter Brief verschickt; der Demo-Brief erscheint auf der Postfachseite des Dienstes.</translation>
+    </message>
+    <message>
+        <source>Starting the local demo PIN letter service…</source>
+        <translation>Der lokale Demo-PIN-Rücksetzdienst wird gestartet…</translation>
     </message>
 </context>
 <context>
@@ -1209,20 +1281,24 @@
         <translation>PIN-Rücksetzdienst</translation>
     </message>
     <message>
-        <source>Address of the PIN letter service</source>
-        <translation>Adresse des PIN-Rücksetzdienstes</translation>
+        <source>The local demo service (started with the first order)</source>
+        <translation>Der lokale Demo-Dienst (startet mit der ersten Bestellung)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
+        <source>None chosen yet</source>
+        <translation>Noch keiner gewählt</translation>
     </message>
     <message>
-        <source>Save the address of the PIN letter service</source>
-        <translation>Adresse des PIN-Rücksetzdienstes speichern</translation>
+        <source>PIN letter service: %1</source>
+        <translation>PIN-Rücksetzdienst: %1</translation>
     </message>
     <message>
-        <source>⚠ Please enter an address starting with https://</source>
-        <translation>⚠ Bitte geben Sie eine Adresse ein, die mit https:// beginnt</translation>
+        <source>Change in Settings</source>
+        <translation>In den Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Change the PIN letter service in Settings</source>
+        <translation>Den PIN-Rücksetzdienst in den Einstellungen ändern</translation>
     </message>
 </context>
 <context>
@@ -1244,7 +1320,7 @@
         <translation>Anfrage für die neue PIN abbrechen</translation>
     </message>
     <message>
-        <source>Change the letter&apos;s PIN to one of your choice</source>
+        <source>Change the letter's PIN to one of your choice</source>
         <translation>PIN aus dem Brief durch eine eigene ersetzen</translation>
     </message>
     <message>
@@ -1358,6 +1434,50 @@
         <source>For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.</source>
         <translation>Für Entwickler von eID-Diensten: OpenAusweis akzeptiert auch die Testzertifikate (Test-PKI) für Karten und Dienste. Schalten Sie ihn nie ein, um echte Dienste zu nutzen; solange er an ist, ist das ganze Fenster gekennzeichnet.</translation>
     </message>
+    <message>
+        <source>Replacement PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>The PIN letter service orders a letter with a new PIN when yours is forgotten or blocked. Its address starts with https://.</source>
+        <translation>Beim PIN-Rücksetzdienst bestellen Sie einen Brief mit einer neuen PIN, wenn Sie Ihre vergessen haben oder sie gesperrt ist. Seine Adresse beginnt mit https://.</translation>
+    </message>
+    <message>
+        <source>Address of the PIN letter service</source>
+        <translation>Adresse des PIN-Rücksetzdienstes</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the address of the PIN letter service</source>
+        <translation>Adresse des PIN-Rücksetzdienstes speichern</translation>
+    </message>
+    <message>
+        <source>Use the default</source>
+        <translation>Standard verwenden</translation>
+    </message>
+    <message>
+        <source>Use the default PIN letter service</source>
+        <translation>Den Standard-PIN-Rücksetzdienst verwenden</translation>
+    </message>
+    <message>
+        <source>Please enter an address starting with https://, without user name, query or fragment.</source>
+        <translation>Bitte geben Sie eine Adresse ein, die mit https:// beginnt, ohne Benutzernamen, Abfrage oder Fragment.</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>Verwendet: %1</translation>
+    </message>
+    <message>
+        <source>In use: %1 (the default)</source>
+        <translation>Verwendet: %1 (Standard)</translation>
+    </message>
+    <message>
+        <source>No service is chosen. In demo mode the local simulation world's demo service is used.</source>
+        <translation>Es ist kein Dienst gewählt. Im Demomodus wird der Demo-Dienst der lokalen Simulationsumgebung verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -1453,6 +1573,10 @@
     <message>
         <source>OpenAusweis is busy with another card operation. Please try again when it has finished.</source>
         <translation>OpenAusweis ist mit einem anderen Kartenvorgang beschäftigt. Bitte versuchen Sie es erneut, wenn er beendet ist.</translation>
+    </message>
+    <message>
+        <source>The PIN letter service could not be started. Please try again later.</source>
+        <translation>Der PIN-Rücksetzdienst konnte nicht gestartet werden. Bitte versuchen Sie es später erneut.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutDialog</name>
@@ -222,8 +221,8 @@
         <translation>The authentication failed.</translation>
     </message>
     <message>
-        <source>Your browser now shows the provider&apos;s page. You can close this window.</source>
-        <translation>Your browser now shows the provider&apos;s page. You can close this window.</translation>
+        <source>Your browser now shows the provider's page. You can close this window.</source>
+        <translation>Your browser now shows the provider's page. You can close this window.</translation>
     </message>
     <message>
         <source>The provider could not be told; your browser shows an error page.</source>
@@ -279,6 +278,49 @@
     </message>
 </context>
 <context>
+    <name>AuthenticationPinpad</name>
+    <message>
+        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
+        <translation>Please enter the card access number (CAN) on your card reader's pinpad</translation>
+    </message>
+    <message>
+        <source>Please enter the PUK on your card reader's pinpad</source>
+        <translation>Please enter the PUK on your card reader's pinpad</translation>
+    </message>
+    <message>
+        <source>Please enter your PIN on your card reader's pinpad</source>
+        <translation>Please enter your PIN on your card reader's pinpad</translation>
+    </message>
+    <message>
+        <source>The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.</source>
+        <translation>The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>The PIN was wrong. Two tries are left.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before. Two tries are left.</source>
+        <translation>A wrong PIN was entered before. Two tries are left.</translation>
+    </message>
+    <message>
+        <source>This is the last try. If the PIN is wrong again, it is blocked and only the PUK unblocks it.</source>
+        <translation>This is the last try. If the PIN is wrong again, it is blocked and only the PUK unblocks it.</translation>
+    </message>
+    <message>
+        <source>Your card reader has its own pinpad, so the secret never passes through this computer.</source>
+        <translation>Your card reader has its own pinpad, so the secret never passes through this computer.</translation>
+    </message>
+    <message>
+        <source>Tries left: %1</source>
+        <translation>Tries left: %1</translation>
+    </message>
+    <message>
+        <source>Confirm on the reader when you are done. To stop, press the reader's cancel key or Cancel below.</source>
+        <translation>Confirm on the reader when you are done. To stop, press the reader's cancel key or Cancel below.</translation>
+    </message>
+</context>
+<context>
     <name>AuthenticationProgress</name>
     <message>
         <source>Cancelling the authentication…</source>
@@ -301,8 +343,8 @@
         <translation>PIN and card connection</translation>
     </message>
     <message>
-        <source>Checking the provider&apos;s authorisation and the card&apos;s genuineness</source>
-        <translation>Checking the provider&apos;s authorisation and the card&apos;s genuineness</translation>
+        <source>Checking the provider's authorisation and the card's genuineness</source>
+        <translation>Checking the provider's authorisation and the card's genuineness</translation>
     </message>
     <message>
         <source>Transmitting the data</source>
@@ -556,10 +598,7 @@
     </message>
     <message numerus="yes">
         <source>%n message(s) copied to the clipboard.</source>
-        <translation>
-            <numerusform>%n message copied to the clipboard.</numerusform>
-            <numerusform>%n messages copied to the clipboard.</numerusform>
-        </translation>
+        <translation><numerusform>%n message copied to the clipboard.</numerusform><numerusform>%n messages copied to the clipboard.</numerusform></translation>
     </message>
     <message>
         <source>Copy the shown messages</source>
@@ -718,6 +757,10 @@
     <message>
         <source>Your ID card</source>
         <translation>Your ID card</translation>
+    </message>
+    <message>
+        <source>Your card reader has its own pinpad: you enter your PIN on the reader after you start reading.</source>
+        <translation>Your card reader has its own pinpad: you enter your PIN on the reader after you start reading.</translation>
     </message>
 </context>
 <context>
@@ -891,16 +934,16 @@
         <translation>Enter the PUK from your PIN letter below. The PIN then has three tries again.</translation>
     </message>
     <message>
-        <source>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</source>
-        <translation>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</translation>
+        <source>Order a new PIN letter with the PIN reset service, or ask your citizens' office for a new PIN.</source>
+        <translation>Order a new PIN letter with the PIN reset service, or ask your citizens' office for a new PIN.</translation>
     </message>
     <message>
         <source>Enter the five-digit transport PIN and choose your own six-digit PIN.</source>
         <translation>Enter the five-digit transport PIN and choose your own six-digit PIN.</translation>
     </message>
     <message>
-        <source>Your citizens&apos; office can switch the online ID function on.</source>
-        <translation>Your citizens&apos; office can switch the online ID function on.</translation>
+        <source>Your citizens' office can switch the online ID function on.</source>
+        <translation>Your citizens' office can switch the online ID function on.</translation>
     </message>
     <message>
         <source>The PIN status was read from the card.</source>
@@ -1002,6 +1045,37 @@
         <source>Order a replacement PIN letter</source>
         <translation>Order a replacement PIN letter</translation>
     </message>
+    <message>
+        <source>Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.</source>
+        <translation>Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.</translation>
+    </message>
+</context>
+<context>
+    <name>PinpadPrompt</name>
+    <message>
+        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
+        <translation>Please enter the card access number (CAN) on your card reader's pinpad</translation>
+    </message>
+    <message>
+        <source>Please enter the PUK on your card reader's pinpad</source>
+        <translation>Please enter the PUK on your card reader's pinpad</translation>
+    </message>
+    <message>
+        <source>Please enter your new six-digit PIN on your card reader's pinpad, then once more to confirm it</source>
+        <translation>Please enter your new six-digit PIN on your card reader's pinpad, then once more to confirm it</translation>
+    </message>
+    <message>
+        <source>Please enter your current PIN (or the five-digit transport PIN) on your card reader's pinpad</source>
+        <translation>Please enter your current PIN (or the five-digit transport PIN) on your card reader's pinpad</translation>
+    </message>
+    <message>
+        <source>Please enter your PIN on your card reader's pinpad</source>
+        <translation>Please enter your PIN on your card reader's pinpad</translation>
+    </message>
+    <message>
+        <source>Confirm on the reader when you are done; its cancel key stops the operation.</source>
+        <translation>Confirm on the reader when you are done; its cancel key stops the operation.</translation>
+    </message>
 </context>
 <context>
     <name>ReaderDelegate</name>
@@ -1058,10 +1132,7 @@
     </message>
     <message numerus="yes">
         <source>%n reader(s) found.</source>
-        <translation>
-            <numerusform>%n reader found.</numerusform>
-            <numerusform>%n readers found.</numerusform>
-        </translation>
+        <translation><numerusform>%n reader found.</numerusform><numerusform>%n readers found.</numerusform></translation>
     </message>
     <message>
         <source>Start the service pcscd, for example with “sudo systemctl start pcscd.socket”. Readers appear here by themselves once it runs.</source>
@@ -1108,18 +1179,15 @@
     </message>
     <message numerus="yes">
         <source>The PIN letter service is busy right now. Trying again in %n second(s).</source>
-        <translation>
-            <numerusform>The PIN letter service is busy right now. Trying again in %n second.</numerusform>
-            <numerusform>The PIN letter service is busy right now. Trying again in %n seconds.</numerusform>
-        </translation>
+        <translation><numerusform>The PIN letter service is busy right now. Trying again in %n second.</numerusform><numerusform>The PIN letter service is busy right now. Trying again in %n seconds.</numerusform></translation>
     </message>
     <message>
         <source>Confirm with your card: enter the card access number (CAN).</source>
         <translation>Confirm with your card: enter the card access number (CAN).</translation>
     </message>
     <message>
-        <source>Waiting for the service&apos;s confirmation…</source>
-        <translation>Waiting for the service&apos;s confirmation…</translation>
+        <source>Waiting for the service's confirmation…</source>
+        <translation>Waiting for the service's confirmation…</translation>
     </message>
     <message>
         <source>Your PIN letter has been ordered. It will be sent to the address stored on your card.</source>
@@ -1198,8 +1266,12 @@
         <translation>Activate the PIN from the letter</translation>
     </message>
     <message>
-        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</source>
-        <translation>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</translation>
+        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.</source>
+        <translation>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.</translation>
+    </message>
+    <message>
+        <source>Starting the local demo PIN letter service…</source>
+        <translation>Starting the local demo PIN letter service…</translation>
     </message>
 </context>
 <context>
@@ -1209,20 +1281,24 @@
         <translation>PIN letter service</translation>
     </message>
     <message>
-        <source>Address of the PIN letter service</source>
-        <translation>Address of the PIN letter service</translation>
+        <source>The local demo service (started with the first order)</source>
+        <translation>The local demo service (started with the first order)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Save</translation>
+        <source>None chosen yet</source>
+        <translation>None chosen yet</translation>
     </message>
     <message>
-        <source>Save the address of the PIN letter service</source>
-        <translation>Save the address of the PIN letter service</translation>
+        <source>PIN letter service: %1</source>
+        <translation>PIN letter service: %1</translation>
     </message>
     <message>
-        <source>⚠ Please enter an address starting with https://</source>
-        <translation>⚠ Please enter an address starting with https://</translation>
+        <source>Change in Settings</source>
+        <translation>Change in Settings</translation>
+    </message>
+    <message>
+        <source>Change the PIN letter service in Settings</source>
+        <translation>Change the PIN letter service in Settings</translation>
     </message>
 </context>
 <context>
@@ -1244,8 +1320,8 @@
         <translation>Cancel the replacement PIN request</translation>
     </message>
     <message>
-        <source>Change the letter&apos;s PIN to one of your choice</source>
-        <translation>Change the letter&apos;s PIN to one of your choice</translation>
+        <source>Change the letter's PIN to one of your choice</source>
+        <translation>Change the letter's PIN to one of your choice</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1358,6 +1434,50 @@
         <source>For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.</source>
         <translation>For developers of eID services: OpenAusweis also trusts the test certificates (test PKI) for cards and services. Never turn it on to use real services; the whole window is marked while it is on.</translation>
     </message>
+    <message>
+        <source>Replacement PIN</source>
+        <translation>Replacement PIN</translation>
+    </message>
+    <message>
+        <source>The PIN letter service orders a letter with a new PIN when yours is forgotten or blocked. Its address starts with https://.</source>
+        <translation>The PIN letter service orders a letter with a new PIN when yours is forgotten or blocked. Its address starts with https://.</translation>
+    </message>
+    <message>
+        <source>Address of the PIN letter service</source>
+        <translation>Address of the PIN letter service</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the address of the PIN letter service</source>
+        <translation>Save the address of the PIN letter service</translation>
+    </message>
+    <message>
+        <source>Use the default</source>
+        <translation>Use the default</translation>
+    </message>
+    <message>
+        <source>Use the default PIN letter service</source>
+        <translation>Use the default PIN letter service</translation>
+    </message>
+    <message>
+        <source>Please enter an address starting with https://, without user name, query or fragment.</source>
+        <translation>Please enter an address starting with https://, without user name, query or fragment.</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>In use: %1</translation>
+    </message>
+    <message>
+        <source>In use: %1 (the default)</source>
+        <translation>In use: %1 (the default)</translation>
+    </message>
+    <message>
+        <source>No service is chosen. In demo mode the local simulation world's demo service is used.</source>
+        <translation>No service is chosen. In demo mode the local simulation world's demo service is used.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -1453,6 +1573,10 @@
     <message>
         <source>OpenAusweis is busy with another card operation. Please try again when it has finished.</source>
         <translation>OpenAusweis is busy with another card operation. Please try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>The PIN letter service could not be started. Please try again later.</source>
+        <translation>The PIN letter service could not be started. Please try again later.</translation>
     </message>
 </context>
 <context>

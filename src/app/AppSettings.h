@@ -3,6 +3,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 #include <functional>
 
 #include "app/Autostart.h"
@@ -11,7 +12,8 @@ namespace oa {
 
 // The settings page's choices beyond language, appearance and demo mode, kept in QSettings:
 // developer mode (the test PKI is trusted for workflows the window starts; marked in the whole
-// window), the preferred reader, the tray icon and the XDG autostart entry.
+// window), the preferred reader, the tray icon, the XDG autostart entry and the replacement PIN's
+// letter service.
 class AppSettings : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -27,6 +29,11 @@ class AppSettings : public QObject {
     Q_PROPERTY(bool autostart READ autostart WRITE setAutostart NOTIFY autostartChanged)
     // Why the last autostart change failed, in words for the user; empty after a success.
     Q_PROPERTY(QString autostartProblem READ autostartProblem NOTIFY autostartChanged)
+    // The PIN letter service the user chose (an https URL); empty: the default.
+    Q_PROPERTY(QString pinLetterService READ pinLetterService NOTIFY pinLetterServiceChanged)
+    // OPENAUSWEIS_PIN_LETTER_SERVICE if it is an https URL; empty: none (demo mode then uses the
+    // local simulation world's).
+    Q_PROPERTY(QString defaultPinLetterService READ defaultPinLetterService CONSTANT)
 public:
     // `trayAvailable` asks the platform; `executable` goes into the autostart entry.
     AppSettings(Autostart autostart, std::function<bool()> trayAvailable, QString executable,
@@ -42,12 +49,23 @@ public:
     bool autostart() const { return autostart_.isEnabled(); }
     void setAutostart(bool on);
     QString autostartProblem() const { return autostartProblem_; }
+    QString pinLetterService() const { return pinLetterService_.toString(); }
+    QString defaultPinLetterService() const { return defaultPinLetterService_.toString(); }
+    // The one the replacement PIN uses: the chosen one, else the default; empty: none.
+    QUrl pinLetterServiceUrl() const;
+    // False (and nothing stored) unless `url` is an absolute https URL with a host, without user
+    // name, query or fragment.
+    Q_INVOKABLE bool setPinLetterService(const QString& url);
+    Q_INVOKABLE void resetPinLetterService();
+    // QSettings key of the chosen PIN letter service.
+    static QString pinLetterServiceKey();
 
 signals:
     void developerModeChanged();
     void preferredReaderChanged();
     void trayIconChanged();
     void autostartChanged();
+    void pinLetterServiceChanged();
 
 private:
     Autostart autostart_;
@@ -57,6 +75,8 @@ private:
     QString preferredReader_;
     bool trayIcon_ = true;
     QString autostartProblem_;
+    QUrl pinLetterService_;
+    QUrl defaultPinLetterService_;
 };
 
 }  // namespace oa

@@ -1,8 +1,8 @@
 #include "app/PinLetterController.h"
 
 #include <QMetaObject>
+#include <QPointer>
 #include <QRegularExpression>
-#include <QSettings>
 #include <algorithm>
 
 #include "app/AuthController.h"
@@ -53,6 +53,8 @@ PinLetterController::PinLetterController(ReaderBackend& readers, AuthController&
     if (!environment_.client) environment_.client = workflows::PinLetterWorkflow::serviceClientFor;
     if (auto loaded = store_.load(); !loaded)
         message_ = QString::fromStdString(loaded.error().message);
+    // Another service keys other pending orders.
+    connect(this, &PinLetterController::serviceChanged, this, &PinLetterController::readStore);
     readStore();
 }
 
@@ -61,26 +63,6 @@ PinLetterController::~PinLetterController() {
         cancel();
         worker_.join();
     }
-}
-
-QString PinLetterController::serviceSettingsKey() {
-    return QStringLiteral("pinLetter/serviceUrl");
-}
-
-QUrl PinLetterController::configuredService() {
-    QString text = QSettings().value(serviceSettingsKey()).toString();
-    if (text.isEmpty()) text = qEnvironmentVariable("OPENAUSWEIS_PIN_LETTER_SERVICE");
-    const QUrl url(text, QUrl::StrictMode);
-    return isHttpsUrl(url) ? url : QUrl();
-}
-
-bool PinLetterController::setServiceUrl(const QString& text) {
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    if (!isHttpsUrl(url)) return false;
-    QSettings().setValue(serviceSettingsKey(), url.toString());
-    emit serviceChanged();
-    readStore();
-    return true;
 }
 
 QString PinLetterController::serviceUrl() const {
@@ -112,21 +94,12 @@ bool PinLetterController::activate(const QString& activationCode) {
 }
 
 bool PinLetterController::run(const QString& action, std::optional<QString> code) {
-    if (worker_.joinable() || !environment_.settings) return false;
-    workflows::PinLetterSettings settings = environment_.settings();
-    if (!isHttpsUrl(settings.service)) {
-        message_ = tr("No replacement PIN service is configured.");
-        stage_ = QStringLiteral("failed");
-        emit stateChanged();
-        return false;
-    }
+    if (busy() || !environment_.settings) return false;
     auto claim = workflows::UserWorkflowGuard::app().claim("replacement PIN");
     if (!claim) {
-        message_ =
+        fail(
             tr("OpenAusweis is busy with another card operation. Please try again when it "
-               "has finished.");
-        stage_ = QStringLiteral("failed");
-        emit stateChanged();
+               "has finished."));
         return false;
     }
     claim_ = std::move(claim);
@@ -134,6 +107,46 @@ bool PinLetterController::run(const QString& action, std::optional<QString> code
     message_.clear();
     orderReference_.clear();
     secondsLeft_ = 0;
+    if (!environment_.prepare) return launch(std::move(code));
+    // The demo world starts on its own thread; the GUI thread goes on meanwhile.
+    preparing_ = true;
+    const int preparation = ++preparation_;
+    environment_.prepare([self = QPointer(this), preparation, code](bool ready) {
+        if (self && self->preparing_ && self->preparation_ == preparation)
+            self->prepared(ready, code);
+    });
+    if (preparing_) {  // not ready at once
+        stage_ = QStringLiteral("preparing");
+        emit stateChanged();
+    }
+    return true;
+}
+
+void PinLetterController::prepared(bool ready, std::optional<QString> code) {
+    preparing_ = false;
+    emit serviceChanged();
+    if (!ready) {
+        claim_.reset();
+        fail(tr("The PIN letter service could not be started. Please try again later."));
+        return;
+    }
+    launch(std::move(code));
+}
+
+void PinLetterController::fail(const QString& message) {
+    message_ = message;
+    stage_ = QStringLiteral("failed");
+    secondsLeft_ = 0;
+    emit stateChanged();
+}
+
+bool PinLetterController::launch(std::optional<QString> code) {
+    workflows::PinLetterSettings settings = environment_.settings();
+    if (!isHttpsUrl(settings.service)) {
+        claim_.reset();
+        fail(tr("No replacement PIN service is configured."));
+        return false;
+    }
     stage_ = QStringLiteral("ordering");
     authentication_.beginWindowFlow();
     {
@@ -196,6 +209,13 @@ void PinLetterController::finish(const workflows::PinLetterOutcome& outcome) {
 }
 
 void PinLetterController::cancel() {
+    if (preparing_) {
+        preparing_ = false;  // the service's late answer is ignored
+        claim_.reset();
+        stage_ = QStringLiteral("cancelled");
+        emit stateChanged();
+        return;
+    }
     if (!worker_.joinable()) return;
     {
         std::lock_guard lock(workflowMutex_);
@@ -206,7 +226,7 @@ void PinLetterController::cancel() {
 }
 
 void PinLetterController::dismiss() {
-    if (worker_.joinable()) return;
+    if (busy()) return;
     stage_ = QStringLiteral("idle");
     message_.clear();
     emit stateChanged();

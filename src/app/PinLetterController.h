@@ -3,6 +3,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QStringList>
+#include <QUrl>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -25,7 +26,8 @@ class PinLetterController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the application")
-    // "idle", or workflows::toString(PinLetterStage) with spaces as camel case ("letterOrdered").
+    // "idle", "preparing" (the service is being started, demo mode), or
+    // workflows::toString(PinLetterStage) with spaces as camel case ("letterOrdered").
     Q_PROPERTY(QString stage READ stage NOTIFY stateChanged)
     Q_PROPERTY(QString action READ action NOTIFY stateChanged)  // "order" or "activate"
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
@@ -50,17 +52,16 @@ public:
         // settings' service), and whether it is the local simulation world's (marked DEMO).
         std::function<QUrl()> service;
         std::function<bool()> demo;
+        // Called on the GUI thread before each run with a callback for the GUI thread: true once
+        // settings() names a reachable service (the demo world is up), false if it cannot. The
+        // run waits in "preparing" meanwhile. Default: ready at once.
+        std::function<void(std::function<void(bool)>)> prepare;
     };
 
     // `readers` and `authentication` must outlive this. Empty storePath: memory only.
     PinLetterController(ReaderBackend& readers, AuthController& authentication,
                         Environment environment, QString storePath, QObject* parent = nullptr);
     ~PinLetterController() override;
-
-    // QSettings key of the service URL (an https URL).
-    static QString serviceSettingsKey();
-    // The configured service: QSettings, else OPENAUSWEIS_PIN_LETTER_SERVICE.
-    static QUrl configuredService();
 
     Q_INVOKABLE bool order();
     // False for an empty or malformed code.
@@ -69,14 +70,12 @@ public:
     Q_INVOKABLE void cancel();
     // Back to "idle" from a final stage.
     Q_INVOKABLE void dismiss();
-    // False unless it is an https URL; stored in QSettings.
-    Q_INVOKABLE bool setServiceUrl(const QString& url);
     // After activation: the PIN management screen changes the letter's PIN.
     Q_INVOKABLE void changeLetterPin() { emit changePinRequested(); }
 
     QString stage() const { return stage_; }
     QString action() const { return action_; }
-    bool busy() const { return worker_.joinable(); }
+    bool busy() const { return preparing_ || worker_.joinable(); }
     int secondsLeft() const { return secondsLeft_; }
     QString orderReference() const { return orderReference_; }
     QString message() const { return message_; }
@@ -93,6 +92,9 @@ signals:
 
 private:
     bool run(const QString& action, std::optional<QString> code);
+    void prepared(bool ready, std::optional<QString> code);
+    bool launch(std::optional<QString> code);
+    void fail(const QString& message);
     void enter(workflows::PinLetterStage stage);
     void finish(const workflows::PinLetterOutcome& outcome);
     void post(std::function<void()> onGuiThread);
@@ -113,6 +115,8 @@ private:
     QStringList orderedLetters_;
     bool orderPending_ = false;
     std::optional<workflows::UserWorkflowGuard::Claim> claim_;
+    bool preparing_ = false;
+    int preparation_ = 0;  // tells a late answer of a cancelled preparation from the current one
 
     // The service client and workflow live on the worker (the client's network access manager
     // belongs to the thread that sends); cancel() reaches the workflow through this.

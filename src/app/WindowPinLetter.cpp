@@ -1,72 +1,61 @@
 #include "app/WindowPinLetter.h"
 
-#include <QLoggingCategory>
-#include <memory>
-
 #include "app/Desktop.h"
 #include "app/WindowAuthentication.h"
-#include "sim/world/World.h"
 
 namespace oa {
-namespace {
 
-Q_LOGGING_CATEGORY(lcPinLetter, "openausweis.pinletter")
-
-// Started at the first demo order, stopped with the controller.
-struct DemoWorld {
-    std::unique_ptr<sim::World> world;
-
-    sim::World* get() {
-        if (world) return world.get();
-        auto started = sim::World::start({});
-        if (!started) {
-            qCWarning(lcPinLetter)
-                << "the demo PIN letter service did not start:" << started.error().detail.c_str();
-            return nullptr;
-        }
-        world = std::move(*started);
-        qCInfo(lcPinLetter) << "demo PIN letter service at"
-                            << world->pinLetterService().origin().toString();
-        return world.get();
-    }
-};
-
-}  // namespace
-
-PinLetterController::Environment windowPinLetterEnvironment(Desktop& desktop) {
-    auto demo = std::make_shared<DemoWorld>();
+PinLetterController::Environment windowPinLetterEnvironment(Desktop& desktop,
+                                                            std::shared_ptr<DemoWorld> demo) {
     const auto demoService = [&desktop] {
-        return PinLetterController::configuredService().isEmpty() && desktop.readers().demoActive();
+        return desktop.settings().pinLetterServiceUrl().isEmpty() && desktop.readers().demoActive();
+    };
+    const auto running = [demo, demoService]() -> const DemoWorld::Endpoint* {
+        return demoService() && demo->endpoint() ? &*demo->endpoint() : nullptr;
     };
     PinLetterController::Environment environment;
     environment.demo = demoService;
-    environment.service = [demo, demoService] {
-        if (!demoService()) return PinLetterController::configuredService();
-        return demo->world ? demo->world->pinLetterService().origin() : QUrl();
+    environment.service = [&desktop, demoService, running] {
+        if (!demoService()) return desktop.settings().pinLetterServiceUrl();
+        return running() ? running()->pinLetterService : QUrl();
     };
-    environment.settings = [demo, demoService] {
+    environment.prepare = [demo, demoService](std::function<void(bool)> ready) {
+        if (!demoService()) {
+            ready(true);
+            return;
+        }
+        demo->whenRunning([ready](const std::optional<DemoWorld::Endpoint>& endpoint) {
+            ready(endpoint.has_value());
+        });
+    };
+    environment.settings = [&desktop, running] {
         workflows::PinLetterSettings settings;
-        settings.service = PinLetterController::configuredService();
+        settings.service = desktop.settings().pinLetterServiceUrl();
         settings.caCertificates = windowAuthSettings(false).caCertificates;
-        if (demoService()) {
-            if (sim::World* world = demo->get()) {
-                settings.service = world->pinLetterService().origin();
-                settings.caCertificates = {world->caCertificate()};
-            }
+        if (const auto* world = running()) {
+            settings.service = world->pinLetterService;
+            settings.caCertificates = {world->caCertificate};
         }
         return settings;
     };
-    environment.authSettings = [demo, demoService, &desktop] {
+    environment.authSettings = [&desktop, running] {
         const bool developerMode = desktop.settings().developerMode();
         auto settings = windowAuthSettings(developerMode || desktop.readers().demoActive());
         settings.developerMode = developerMode;
-        if (demoService() && demo->world) {
-            settings.caCertificates = {demo->world->caCertificate()};
+        if (const auto* world = running()) {
+            settings.caCertificates = {world->caCertificate};
             settings.developerMode = true;  // the demo world's terminal is of the test PKI
         }
         return settings;
     };
     return environment;
+}
+
+void followWindowService(PinLetterController& controller, Desktop& desktop) {
+    QObject::connect(&desktop.readers(), &ReaderListModel::readersChanged, &controller,
+                     &PinLetterController::serviceChanged);
+    QObject::connect(&desktop.settings(), &AppSettings::pinLetterServiceChanged, &controller,
+                     &PinLetterController::serviceChanged);
 }
 
 }  // namespace oa

@@ -95,8 +95,7 @@ int runWindow(int argc, char** argv, const oa::service::LocalHttpServerSettings&
                                       oa::workflows::PendingOrderStore::defaultPath());
     if (QQuickWindow* window = desktop.window())
         window->setProperty("pinLetter", QVariant::fromValue(&pinLetter));
-    QObject::connect(&desktop.readers(), &oa::ReaderListModel::readersChanged, &pinLetter,
-                     &oa::PinLetterController::serviceChanged);
+    oa::followWindowService(pinLetter, desktop);
     oa::SdkClientStatus sdkClient;
     sdkClient.follow(sdk.endpoint());
     if (QQuickWindow* window = desktop.window())

@@ -4,6 +4,7 @@
 // kept for a new controller, an outage ends in "try later", and a blocked PIN is replaced end to
 // end.
 #include <QtQml/qqmlextensionplugin.h>
+#include <QAccessible>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,12 +16,20 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 #include <QUrlQuery>
+#include <atomic>
+#include <future>
 #include <memory>
+#include <thread>
 
+#include "app/AppSettings.h"
 #include "app/AuthController.h"
+#include "app/DemoWorld.h"
 #include "app/Desktop.h"
 #include "app/LogBook.h"
 #include "app/PinLetterController.h"
@@ -73,6 +82,12 @@ struct StageLog {
 void clickItem(QQuickWindow* window, QQuickItem* item) {
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+}
+
+// QTest::keyClicks takes widgets only.
+void typeText(QQuickWindow* window, const char* text) {
+    for (const char* c = text; *c; ++c)
+        QTest::keyClick(window, *c);
 }
 
 QQuickItem* visibleItem(QQuickWindow* window, const char* name) {
@@ -149,11 +164,16 @@ class PinLetterControllerTest : public QObject {
     }
 
     QJsonObject mailbox() {
+        return mailboxOf(world_->pinLetterService().origin(), world_->caCertificate());
+    }
+
+    // Blocks the calling thread (no event loop of its own but the exchange's).
+    static QJsonObject mailboxOf(const QUrl& origin, const QSslCertificate& ca) {
         net::HttpsExchange::Request request;
         request.method = "GET";
-        request.url = QUrl(world_->pinLetterService().origin().toString() + "/mailbox.json");
+        request.url = QUrl(origin.toString() + "/mailbox.json");
         net::HttpsExchange::Settings settings;
-        settings.tls = net::TlsConfiguration::eServiceChannel({world_->caCertificate()});
+        settings.tls = net::TlsConfiguration::eServiceChannel({ca});
         settings.timeouts = {std::chrono::milliseconds(5000), std::chrono::milliseconds(10000)};
         QNetworkAccessManager manager;
         const auto outcome = net::HttpsExchange::run(manager, request, settings);
@@ -457,19 +477,162 @@ private slots:
         AuthController authentication(backend, [this] { return authSettings(); });
         PinLetterController controller(backend, authentication, windowPinLetterEnvironment(desktop),
                                        {});
+        followWindowService(controller, desktop);
+        StageLog stages;
+        stages.follow(controller);
         QVERIFY(controller.demo());
         QVERIFY(controller.serviceUrl().isEmpty());  // nothing started yet
         QVERIFY(controller.order());
+        QCOMPARE(controller.stage(), QString("preparing"));
+        QVERIFY(controller.busy());
         QStringList pages;
         answerUntilDone(controller, authentication, pages);
         QVERIFY2(controller.stage() == "letterOrdered", qPrintable(controller.message()));
+        QCOMPARE(stages.stages, (QStringList{"preparing", "ordering", "authenticating",
+                                             "confirming", "letterOrdered"}));
         QVERIFY(controller.serviceUrl().startsWith("https://127.0.0.1:"));
         QVERIFY(controller.serviceUrl() != world_->pinLetterService().origin().toString());
 
-        // A configured service ends the demo.
-        QVERIFY(controller.setServiceUrl("https://letters.example"));
+        // A service chosen in Settings ends the demo; its default brings the demo back.
+        QSignalSpy serviceChanged(&controller, &PinLetterController::serviceChanged);
+        QVERIFY(desktop.settings().setPinLetterService("https://letters.example/"));
+        QCOMPARE(serviceChanged.count(), 1);
         QVERIFY(!controller.demo());
         QCOMPARE(controller.serviceUrl(), QString("https://letters.example"));
+        desktop.settings().resetPinLetterService();
+        QCOMPARE(serviceChanged.count(), 2);
+        QVERIFY(controller.demo());
+        QVERIFY(controller.serviceUrl().startsWith("https://127.0.0.1:"));  // still running
+    }
+
+    // The demo world starts and serves on a thread of its own: a timer on the GUI thread keeps
+    // firing while it starts (the start waits for three ticks, which a blocked GUI thread could
+    // never give), its listeners are made on the world's thread, and it answers a request while
+    // the GUI thread is blocked. stop() closes it.
+    void demoWorldStartsAndServesOffTheGuiThread() {
+        LogBook log{QString()};
+        log.install();
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        QTRY_VERIFY(desktop.readers().demoActive());
+
+        std::atomic<int> ticks{0};
+        QTimer ticker;
+        ticker.setInterval(1);
+        QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start();
+        std::atomic<int> ticksBeforeStart{-1};
+        std::atomic<QThread*> startedOn{nullptr};
+        auto demo = std::make_shared<DemoWorld>([&] {
+            QElapsedTimer waited;
+            waited.start();
+            while (ticks < 3 && waited.elapsed() < kLimitMs)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            ticksBeforeStart = ticks.load();
+            startedOn = QThread::currentThread();
+            return sim::World::start({});
+        });
+
+        SimulatorBackend backend(testCard());
+        AuthController authentication(backend, [this] { return authSettings(); });
+        PinLetterController controller(backend, authentication,
+                                       windowPinLetterEnvironment(desktop, demo), {});
+        QVERIFY(controller.order());  // returns at once: the world starts elsewhere
+        QCOMPARE(controller.stage(), QString("preparing"));
+        QVERIFY(demo->starting());
+        QStringList pages;
+        answerUntilDone(controller, authentication, pages);
+        QVERIFY2(controller.stage() == "letterOrdered", qPrintable(controller.message()));
+        QVERIFY(ticksBeforeStart >= 3);
+        QVERIFY(startedOn.load() == &demo->worldThread());
+        QVERIFY(startedOn.load() != QThread::currentThread());
+        QVERIFY(demo->worldThread().isRunning());
+
+        // Served while the GUI thread waits without an event loop.
+        const DemoWorld::Endpoint endpoint = *demo->endpoint();
+        auto letters = std::async(std::launch::async, [endpoint] {
+            return mailboxOf(endpoint.pinLetterService, endpoint.caCertificate)
+                .value("letters")
+                .toArray();
+        });
+        QCOMPARE(letters.wait_for(std::chrono::milliseconds(kLimitMs)), std::future_status::ready);
+        const QJsonArray served = letters.get();
+        QCOMPARE(served.size(), 1);
+        QCOMPARE(served.first().toObject().value("order").toString(), controller.orderReference());
+
+        // Stopped: the port is closed and the thread has ended.
+        demo->stop();
+        QVERIFY(!demo->worldThread().isRunning());
+        QVERIFY(!demo->endpoint());
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost,
+                            static_cast<quint16>(endpoint.pinLetterService.port()));
+        QVERIFY(!probe.waitForConnected(5000));
+        QCOMPARE(probe.error(), QAbstractSocket::ConnectionRefusedError);
+    }
+
+    // Cancel while the demo world starts ends the order at once; the world's late start is
+    // ignored, and the next order uses the running world without waiting.
+    void cancelWhileTheDemoWorldStartsEndsTheOrder() {
+        LogBook log{QString()};
+        log.install();
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        QTRY_VERIFY(desktop.readers().demoActive());
+        std::atomic<bool> release{false};
+        auto demo = std::make_shared<DemoWorld>([&release] {
+            QElapsedTimer waited;
+            waited.start();
+            while (!release && waited.elapsed() < kLimitMs)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return sim::World::start({});
+        });
+        SimulatorBackend backend(testCard());
+        AuthController authentication(backend, [this] { return authSettings(); });
+        PinLetterController controller(backend, authentication,
+                                       windowPinLetterEnvironment(desktop, demo), {});
+        StageLog stages;
+        stages.follow(controller);
+        QVERIFY(controller.order());
+        QVERIFY(controller.busy());
+        controller.cancel();
+        QVERIFY(!controller.busy());
+        QCOMPARE(controller.stage(), QString("cancelled"));
+        release = true;
+        QTRY_VERIFY_WITH_TIMEOUT(demo->endpoint().has_value(), kLimitMs);
+        QCOMPARE(controller.stage(), QString("cancelled"));
+        QVERIFY(!controller.busy());
+        QCOMPARE(authentication.page(), QString("idle"));
+
+        QVERIFY(controller.order());
+        QCOMPARE(controller.stage(), QString("ordering"));  // no second start
+        QStringList pages;
+        answerUntilDone(controller, authentication, pages);
+        QVERIFY2(controller.stage() == "letterOrdered", qPrintable(controller.message()));
+        QCOMPARE(stages.stages, (QStringList{"preparing", "cancelled", "ordering", "authenticating",
+                                             "confirming", "letterOrdered"}));
+    }
+
+    void aDemoWorldThatCannotStartFailsTheOrderInWords() {
+        LogBook log{QString()};
+        log.install();
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        QTRY_VERIFY(desktop.readers().demoActive());
+        auto demo = std::make_shared<DemoWorld>([]() -> Result<std::unique_ptr<sim::World>> {
+            return makeError(ErrorCode::InvalidInput, "no world", "port in use");
+        });
+        SimulatorBackend backend(testCard());
+        AuthController authentication(backend, [this] { return authSettings(); });
+        PinLetterController controller(backend, authentication,
+                                       windowPinLetterEnvironment(desktop, demo), {});
+        QVERIFY(controller.order());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), kLimitMs);
+        QCOMPARE(controller.stage(), QString("failed"));
+        QVERIFY(!controller.message().isEmpty());
+        QVERIFY(!demo->endpoint());
+        // The claim on the card is free again.
+        QVERIFY(workflows::UserWorkflowGuard::app().claim("next").has_value());
     }
 
     void withoutAServiceNothingStarts() {
@@ -482,10 +645,117 @@ private slots:
         QVERIFY(!controller.order());
         QCOMPARE(controller.stage(), QString("failed"));
         QVERIFY(!controller.message().isEmpty());
-        QVERIFY(!controller.setServiceUrl("http://letters.example"));
-        QVERIFY(controller.setServiceUrl("https://letters.example"));
-        QCOMPARE(QSettings().value(PinLetterController::serviceSettingsKey()).toString(),
-                 QString("https://letters.example"));
+        QVERIFY(workflows::UserWorkflowGuard::app().claim("next").has_value());
+    }
+
+    // AppSettings keeps the one PIN letter service: https only, strictly, and a reset to the
+    // default.
+    void pinLetterServiceSettingIsStrict() {
+        AppSettings settings(
+            Autostart(directory_.filePath("autostart")), [] { return false; }, "openausweis");
+        QSignalSpy changed(&settings, &AppSettings::pinLetterServiceChanged);
+        for (const char* refused :
+             {"", "http://letters.example", "letters.example", "https://", "ftp://letters.example",
+              "https://user:secret@letters.example", "https://letters.example/?x=1",
+              "https://letters.example/#top", "https://letters example"})
+            QVERIFY2(!settings.setPinLetterService(refused), refused);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(settings.pinLetterService().isEmpty());
+        // Stored without a trailing slash: the workflow appends "/order".
+        QVERIFY(settings.setPinLetterService("https://letters.example/"));
+        QCOMPARE(settings.pinLetterService(), QString("https://letters.example"));
+        QVERIFY(settings.setPinLetterService(" https://letters.example:8443/pin/ "));
+        QCOMPARE(settings.pinLetterService(), QString("https://letters.example:8443/pin"));
+        QCOMPARE(settings.pinLetterServiceUrl(), QUrl("https://letters.example:8443/pin"));
+        QCOMPARE(QSettings().value(AppSettings::pinLetterServiceKey()).toString(),
+                 QString("https://letters.example:8443/pin"));
+        QCOMPARE(changed.count(), 2);
+        // Kept for the next start.
+        AppSettings restarted(
+            Autostart(directory_.filePath("autostart")), [] { return false; }, "openausweis");
+        QCOMPARE(restarted.pinLetterService(), QString("https://letters.example:8443/pin"));
+        settings.resetPinLetterService();
+        QCOMPARE(changed.count(), 3);
+        QVERIFY(settings.pinLetterService().isEmpty());
+        QVERIFY(!QSettings().contains(AppSettings::pinLetterServiceKey()));
+        QCOMPARE(settings.pinLetterServiceUrl(), QUrl(settings.defaultPinLetterService()));
+    }
+
+    // The Settings page's field, by keyboard: a refused address is explained and not stored, an
+    // https one is saved with Return, the replacement PIN page shows it (and leads to Settings),
+    // and "Use the default" brings the demo service back. Every control has an accessible name.
+    void pinLetterServiceIsChosenOnTheSettingsPage() {
+        LogBook log{QString()};
+        log.install();
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        auto* window = desktop.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_VERIFY(desktop.readers().demoActive());
+        SimulatorBackend backend(testCard());
+        AuthController authentication(backend, [this] { return authSettings(); });
+        PinLetterController controller(backend, authentication, windowPinLetterEnvironment(desktop),
+                                       {});
+        followWindowService(controller, desktop);
+        window->setProperty("pinLetter", QVariant::fromValue(&controller));
+        auto* navigation = window->findChild<QObject*>("navigation");
+        navigation->setProperty("currentIndex", 4);
+
+        auto* field = visibleItem(window, "pinLetterServiceField");
+        auto* save = visibleItem(window, "pinLetterServiceSave");
+        auto* reset = visibleItem(window, "pinLetterServiceReset");
+        auto* invalid = window->findChild<QQuickItem*>("pinLetterServiceInvalid");
+        QVERIFY(field && save && reset && invalid);
+        for (QQuickItem* item : {field, save, reset}) {
+            QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(item);
+            QVERIFY(accessible);
+            QVERIFY(!accessible->text(QAccessible::Name).isEmpty());
+        }
+        QVERIFY(!reset->isEnabled());  // nothing chosen yet
+
+        QMetaObject::invokeMethod(field, "forceActiveFocus");
+        QTRY_VERIFY(field->hasActiveFocus());
+        typeText(window, "http://letters.example");
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(invalid->isVisible());
+        QVERIFY(desktop.settings().pinLetterService().isEmpty());
+        QVERIFY(controller.demo());
+
+        // Tab to "Save", Space saves; then Tab reaches "Use the default".
+        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+        typeText(window, "https://letters.example/");
+        QVERIFY(!invalid->isVisible());  // editing clears the warning
+        QTest::keyClick(window, Qt::Key_Tab);
+        QTRY_VERIFY(save->hasActiveFocus());
+        QTest::keyClick(window, Qt::Key_Space);
+        QCOMPARE(desktop.settings().pinLetterService(), QString("https://letters.example"));
+        QCOMPARE(controller.serviceUrl(), QString("https://letters.example"));
+        QVERIFY(!controller.demo());
+        QVERIFY(!invalid->isVisible());
+        QVERIFY(reset->isEnabled());
+        QTest::keyClick(window, Qt::Key_Tab);
+        QTRY_VERIFY(reset->hasActiveFocus());
+
+        // The replacement PIN page shows the service and leads to Settings.
+        navigation->setProperty("currentIndex", 7);
+        auto* shown = visibleItem(window, "pinLetterServiceShown");
+        QVERIFY(shown);
+        QCOMPARE(shown->property("text").toString(), QString("https://letters.example"));
+        QVERIFY(!visibleItem(window, "demoPinLetterService"));
+        clickItem(window, visibleItem(window, "pinLetterServiceSettingsButton"));
+        QTRY_COMPARE(navigation->property("currentIndex").toInt(), 4);
+
+        QMetaObject::invokeMethod(reset, "forceActiveFocus");
+        QTRY_VERIFY(reset->hasActiveFocus());
+        QTest::keyClick(window, Qt::Key_Space);
+        QTRY_VERIFY(desktop.settings().pinLetterService().isEmpty());
+        QCOMPARE(field->property("text").toString(), QString());
+        QTRY_VERIFY(field->hasActiveFocus());
+        QVERIFY(controller.demo());
+        navigation->setProperty("currentIndex", 7);
+        QTRY_VERIFY(visibleItem(window, "demoPinLetterService"));
+        QVERIFY(shown->property("text").toString() != QString("https://letters.example"));
+        window->setProperty("pinLetter", QVariant());
     }
 };
 
