@@ -136,6 +136,15 @@ public:
             return apdu.size() >= 2 && (apdu[0] & 0x0C) == 0 && apdu[1] == ins;
         });
     }
+    // Why the reader's last PACE could not talk to the card.
+    void noteFailure(std::string failure) {
+        std::lock_guard lock(mutex_);
+        lastFailure_ = std::move(failure);
+    }
+    std::string lastFailure() const {
+        std::lock_guard lock(mutex_);
+        return lastFailure_;
+    }
     void clear() {
         std::lock_guard lock(mutex_);
         commands_.clear();
@@ -146,6 +155,7 @@ private:
     mutable std::mutex mutex_;
     std::vector<Bytes> commands_;
     std::vector<Bytes> controls_;
+    std::string lastFailure_;
 };
 
 class ComfortReader : public Card {
@@ -230,6 +240,8 @@ public:
     std::optional<Bytes> garbage;  // answered instead of EXECUTE_PACE
     std::optional<readerpace::EstablishPaceChannelInput> lastInput;
     int controls = 0;
+    std::string lastFailure;  // why the reader's last PACE could not talk to the card
+    bool sendDescriptionHash = false;
 
 private:
     // The reader's own sending: plain APDUs under its channel, protected ones as they are.
@@ -299,14 +311,9 @@ private:
         lastInput = *input;
         channel_.reset();
         if (auto selected = eid::selectMasterFile(inner_); !selected)
-            return answer(lostCard(selected.error()) ? readerpace::kResultNoCard
-                                                     : readerpace::kResultCommunicationAbort,
-                          {});
+            return communicationFailed(selected.error());
         auto cardAccess = eac::readEfCardAccess(inner_);
-        if (!cardAccess)
-            return answer(lostCard(cardAccess.error()) ? readerpace::kResultNoCard
-                                                       : readerpace::kResultCommunicationAbort,
-                          {});
+        if (!cardAccess) return communicationFailed(cardAccess.error());
         auto infos = eac::SecurityInfos::parse(*cardAccess);
         if (!infos) return answer(0xE0000001, {});
         auto info = infos->choosePace();
@@ -324,12 +331,18 @@ private:
             request.password = input->password;
         }
         if (!input->chat.empty()) request.chat = input->chat;
-        if (!input->certificateDescription.empty())
+        // The reader shows the description; binding its hash into MSE:Set AT is optional, and the
+        // virtual card refuses the extension, so only a test that asks for it sends it.
+        if (!input->certificateDescription.empty() && sendDescriptionHash)
             request.certificateDescriptionHash =
                 crypto::hash(crypto::HashAlgorithm::Sha256, input->certificateDescription);
         eac::PaceChannel pace(inner_, *info);
         auto paced = pace.establish(request);
-        if (!paced) return answer(failureResult(pace, paced.error()), {});
+        if (!paced) {
+            lastFailure = paced.error().message + " | " + paced.error().detail;
+            traffic_->noteFailure(lastFailure);
+            return answer(failureResult(pace, paced.error()), {});
+        }
         readerpace::EstablishPaceChannelOutput output;
         output.mseSetAtStatus = paced->pinState ? statusWord(*paced->pinState) : 0x9000;
         output.efCardAccess = *cardAccess;
@@ -339,6 +352,14 @@ private:
         channel_ = std::make_unique<eac::SecureMessagingCard>(
             inner_, std::make_unique<eac::SecureMessaging>(std::move(paced->keys)));
         return answer(readerpace::kResultOk, readerpace::encodeEstablishOutput(output));
+    }
+
+    Bytes communicationFailed(const Error& error) {
+        lastFailure = error.message + " | " + error.detail;
+        traffic_->noteFailure(lastFailure);
+        return answer(
+            lostCard(error) ? readerpace::kResultNoCard : readerpace::kResultCommunicationAbort,
+            {});
     }
 
     // The reader's dwResult for a failed PACE: the card's status word and the step it failed in.

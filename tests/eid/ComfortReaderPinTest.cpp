@@ -304,3 +304,13 @@ TEST_CASE(
     CHECK(result->data.familyNames == "MUSTERMANN");
     CHECK(reader.pinpad().prompts() == std::vector<Prompt>{Prompt::Can, Prompt::Pin});
 }
+
+TEST_CASE("PIN status, then PACE on the pinpad over the same connection", "[comfort][pin]") {
+    InProcessCard sim;
+    ComfortReader reader(*sim.card);
+    PinManagement pins(reader);
+    REQUIRE(pins.status());
+    auto paced = pins.authenticateWithPin(SecureBytes());
+    INFO((paced ? "" : describe(paced.error())) << " reader: " << reader.lastFailure);
+    REQUIRE(paced);
+}
