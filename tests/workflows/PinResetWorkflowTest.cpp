@@ -5,6 +5,7 @@
 #include <QUrlQuery>
 #include <catch2/catch.hpp>
 
+#include "ComfortReader.h"
 #include "asn1/Tlv.h"
 #include "card/sim/SimulatorBackend.h"
 #include "eac/CscaTrustList.h"
@@ -96,7 +97,7 @@ struct Run {
     std::optional<ConsentRequest> consent;
 };
 
-Run authenticate(sim::World& world, SimulatorBackend& backend, const QUrl& tcTokenUrl,
+Run authenticate(sim::World& world, ReaderBackend& backend, const QUrl& tcTokenUrl,
                  ScriptedInteraction::Script script, bool developerMode = false) {
     AuthSettings settings;
     settings.caCertificates = {world.caCertificate()};
@@ -217,6 +218,30 @@ TEST_CASE(
     CHECK(result->data.placeOfResidence.has_value());
     CHECK_FALSE(result->pinSet);
     CHECK(pinStatusOf(*backend) == eid::PinStatus::Blocked);
+}
+
+TEST_CASE("CAN-allowed on a comfort reader: the CAN is typed on the pinpad",
+          "[auth][pinreset][comfort]") {
+    auto world = startWorld();
+    PinResetFront front(*world);
+    sim::CardProfile profile = sim::defaultProfile();
+    profile.pinState.retryCounter = 0;
+    oa::test::ComfortReaderBackend backend(std::make_shared<VirtualCard>(std::move(profile)));
+    backend.pinpad().type("500540");
+    const Run run = authenticate(*world, backend, front.tcTokenUrl(), {});
+    INFO(describe(run.outcome));
+    REQUIRE(run.outcome.ok());
+    REQUIRE(run.secrets.size() == 1);
+    CHECK(run.secrets[0].kind == SecretKind::Can);
+    CHECK(run.secrets[0].canAllowedMode);
+    CHECK(run.secrets[0].onReaderPinpad);
+    CHECK(backend.pinpad().prompts() ==
+          std::vector<oa::test::Pinpad::Prompt>{oa::test::Pinpad::Prompt::Can});
+    CHECK_FALSE(backend.traffic().contains(asciiBytes("500540")));
+    const auto* result = front.lastResult();
+    REQUIRE(result);
+    CHECK(result->ok);
+    CHECK(result->data.givenNames == "ERIKA");
 }
 
 TEST_CASE("CAN-allowed: a deactivated eID function does not stop the PIN reset service",
