@@ -85,7 +85,8 @@ exec "$HERE/../integration/with-pcscd.sh" bash -c '
     if [[ -n "${OA_PEER_KEEP_LOGS:-}" ]]; then
         mkdir -p "$OA_PEER_KEEP_LOGS"
         cp "$work"/ausweisapp-tmp/AusweisApp2.*.log "$work/up" "$OA_PEER_KEEP_LOGS/" || true
-        cp "$work/openausweis.log" "$OA_PEER_KEEP_LOGS/" 2>/dev/null || true
+        cp -r "$work/openausweis.log" "$work/openausweis-home/logs" "$OA_PEER_KEEP_LOGS/" 2>/dev/null ||
+            true
     fi
     if ((status != 0)); then
         echo "--- AusweisApp2 log (last lines)" >&2
