@@ -143,23 +143,25 @@ ScrollablePage {
     Explanation {
         text: qsTr("The PIN letter service orders a letter with a new PIN when yours is forgotten or blocked. Its address starts with https://.")
     }
-    RowLayout {
+    TextField {
+        id: pinLetterService
+        objectName: "pinLetterServiceField"
         Layout.fillWidth: true
-        TextField {
-            id: pinLetterService
-            objectName: "pinLetterServiceField"
-            Layout.fillWidth: true
-            Layout.maximumWidth: 520
-            text: page.settings.pinLetterService
-            placeholderText: page.settings.defaultPinLetterService !== "" ? page.settings.defaultPinLetterService : "https://"
-            inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
-            onTextEdited: pinLetterServiceInvalid.visible = false
-            onAccepted: pinLetterServiceSave.clicked()
-            KeyNavigation.tab: pinLetterServiceSave
-            Accessible.role: Accessible.EditableText
-            Accessible.name: qsTr("Address of the PIN letter service")
-            Accessible.description: pinLetterServiceCurrent.text
-        }
+        Layout.maximumWidth: 520
+        text: page.settings.pinLetterService
+        placeholderText: page.settings.defaultPinLetterService !== "" ? page.settings.defaultPinLetterService : "https://"
+        inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+        onTextEdited: pinLetterServiceInvalid.visible = false
+        onAccepted: pinLetterServiceSave.clicked()
+        KeyNavigation.tab: pinLetterServiceSave
+        Accessible.role: Accessible.EditableText
+        Accessible.name: qsTr("Address of the PIN letter service")
+        Accessible.description: pinLetterServiceCurrent.text
+    }
+    // The buttons wrap below each other when the window is narrow (200 % scale).
+    Flow {
+        Layout.fillWidth: true
+        spacing: 8
         Button {
             id: pinLetterServiceSave
             objectName: "pinLetterServiceSave"
@@ -175,8 +177,7 @@ ScrollablePage {
             text: qsTr("Use the default")
             enabled: page.settings.pinLetterService !== ""
             onClicked: {
-                page.settings.resetPinLetterService()
-                pinLetterService.text = page.settings.pinLetterService
+                page.settings.resetPinLetterService()  // the field follows
                 pinLetterServiceInvalid.visible = false
                 // This button is disabled now: the keyboard goes on from the field.
                 pinLetterService.forceActiveFocus()
