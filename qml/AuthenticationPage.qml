@@ -91,7 +91,9 @@ ScrollablePage {
         if (page.controller.page !== "secret")
             secretLoader.setSource("")
         else if (secretLoader.status === Loader.Null)
-            secretLoader.setSource("AuthenticationSecret.qml", { controller: page.controller })
+            secretLoader.setSource(page.controller.onReaderPinpad ? "AuthenticationPinpad.qml"
+                                                                  : "AuthenticationSecret.qml",
+                                   { controller: page.controller })
     }
     Connections {
         target: page.controller

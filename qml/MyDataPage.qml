@@ -32,6 +32,10 @@ ScrollablePage {
         return ""
     }
     function submit() {
+        if (page.controller.pinpad) {
+            page.controller.readOnPinpad(canNeeded.checked)
+            return
+        }
         if (!pin.complete || (canNeeded.checked && !can.complete))
             return
         page.controller.read(pin.text, canNeeded.checked ? can.text : "")
@@ -59,9 +63,19 @@ ScrollablePage {
         Accessible.name: text
     }
 
+    Label {
+        objectName: "myDataPinpadNote"
+        visible: page.controller.pinpad
+        Layout.fillWidth: true
+        text: qsTr("Your card reader has its own pinpad: you enter your PIN on the reader after you start reading.")
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
     PinField {
         id: pin
         objectName: "myDataPinField"
+        visible: !page.controller.pinpad
         label: qsTr("PIN (6 digits)")
         onAccepted: page.submit()
     }
@@ -74,17 +88,21 @@ ScrollablePage {
     }
     PinField {
         id: can
-        visible: canNeeded.checked
+        visible: canNeeded.checked && !page.controller.pinpad
         objectName: "myDataCanField"
         label: qsTr("Card access number (CAN), 6 digits on the front of the card")
     }
     Button {
         objectName: "readMyDataButton"
         text: qsTr("Read my data")
-        enabled: !page.controller.busy && pin.complete
+        enabled: !page.controller.busy && (page.controller.pinpad || pin.complete)
         onClicked: page.submit()
         Accessible.role: Accessible.Button
         Accessible.name: text
+    }
+
+    PinpadPrompt {
+        prompt: page.controller.busy ? page.controller.pinpadPrompt : ""
     }
 
     StepList {

@@ -72,12 +72,20 @@ ScrollablePage {
         currentPin.clear(); newPin.clear(); repeatPin.clear(); can.clear(); puk.clear()
     }
     function submitChange() {
+        if (page.controller.pinpad) {
+            page.controller.changePinOnPinpad(page.canNeeded)
+            return
+        }
         if (!currentPin.complete || !newPin.complete || page.newPinsDiffer || (page.canNeeded && !can.complete))
             return
         page.controller.changePin(currentPin.text, newPin.text, page.canNeeded ? can.text : "")
         page.clearSecrets()
     }
     function submitUnblock() {
+        if (page.controller.pinpad) {
+            page.controller.unblockPinOnPinpad()
+            return
+        }
         if (!puk.complete)
             return
         page.controller.unblockPin(puk.text)
@@ -140,6 +148,16 @@ ScrollablePage {
         }
     }
 
+    Label {
+        objectName: "pinpadNote"
+        visible: page.controller.pinpad
+        Layout.fillWidth: true
+        text: qsTr("Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.")
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
+
     ColumnLayout {
         visible: page.mode === "change"
         spacing: 12
@@ -147,6 +165,7 @@ ScrollablePage {
 
         CheckBox {
             objectName: "transportPinCheck"
+            visible: !page.controller.pinpad
             text: qsTr("First use: I have the five-digit transport PIN from the PIN letter")
             checked: page.transportPin
             onToggled: page.transportPin = checked
@@ -156,12 +175,13 @@ ScrollablePage {
         PinField {
             id: can
             objectName: "canField"
-            visible: page.canNeeded
+            visible: page.canNeeded && !page.controller.pinpad
             label: qsTr("Card access number (CAN), 6 digits on the front of the card")
         }
         PinField {
             id: currentPin
             objectName: "currentPinField"
+            visible: !page.controller.pinpad
             label: page.transportPin ? qsTr("Transport PIN (5 digits)") : qsTr("Current PIN (6 digits)")
             minimumLength: page.transportPin ? 5 : 6
             maximumLength: page.transportPin ? 5 : 6
@@ -169,16 +189,18 @@ ScrollablePage {
         PinField {
             id: newPin
             objectName: "newPinField"
+            visible: !page.controller.pinpad
             label: qsTr("New PIN (6 digits)")
         }
         PinField {
             id: repeatPin
             objectName: "repeatPinField"
+            visible: !page.controller.pinpad
             label: qsTr("Repeat the new PIN")
             onAccepted: page.submitChange()
         }
         Label {
-            visible: repeatPin.complete && page.newPinsDiffer
+            visible: !page.controller.pinpad && repeatPin.complete && page.newPinsDiffer
             text: qsTr("\u26a0 The two new PINs differ.")
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
@@ -186,8 +208,9 @@ ScrollablePage {
         Button {
             objectName: "changePinButton"
             text: qsTr("Change PIN")
-            enabled: !page.controller.busy && currentPin.complete && newPin.complete && !page.newPinsDiffer
-                     && (!page.canNeeded || can.complete)
+            enabled: !page.controller.busy && (page.controller.pinpad
+                     || (currentPin.complete && newPin.complete && !page.newPinsDiffer
+                         && (!page.canNeeded || can.complete)))
             onClicked: page.submitChange()
             Accessible.role: Accessible.Button
             Accessible.name: text
@@ -201,6 +224,7 @@ ScrollablePage {
         PinField {
             id: puk
             objectName: "pukField"
+            visible: !page.controller.pinpad
             label: qsTr("PUK (10 digits from the PIN letter)")
             minimumLength: 10
             maximumLength: 10
@@ -209,11 +233,16 @@ ScrollablePage {
         Button {
             objectName: "unblockButton"
             text: qsTr("Unblock PIN")
-            enabled: !page.controller.busy && puk.complete
+            enabled: !page.controller.busy && (page.controller.pinpad || puk.complete)
             onClicked: page.submitUnblock()
             Accessible.role: Accessible.Button
             Accessible.name: text
         }
+    }
+
+    PinpadPrompt {
+        prompt: page.controller.busy ? page.controller.pinpadPrompt : ""
+        currentPin: true
     }
 
     StepList {

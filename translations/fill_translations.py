@@ -516,6 +516,30 @@ GERMAN.update({
         "Es ist kein Dienst gewählt. Im Demomodus wird der Demo-Dienst der lokalen Simulationsumgebung verwendet.",
 })
 
+# Comfort readers with a pinpad: the secrets are typed on the reader.
+GERMAN.update({
+    "Please enter your PIN on your card reader's pinpad":
+        "Bitte geben Sie Ihre PIN am Tastenfeld Ihres Kartenlesers ein",
+    "Please enter the card access number (CAN) on your card reader's pinpad":
+        "Bitte geben Sie die Zugangsnummer (CAN) am Tastenfeld Ihres Kartenlesers ein",
+    "Please enter the PUK on your card reader's pinpad":
+        "Bitte geben Sie die PUK am Tastenfeld Ihres Kartenlesers ein",
+    "Please enter your current PIN (or the five-digit transport PIN) on your card reader's pinpad":
+        "Bitte geben Sie Ihre aktuelle PIN (oder die fünfstellige Transport-PIN) am Tastenfeld Ihres Kartenlesers ein",
+    "Please enter your new six-digit PIN on your card reader's pinpad, then once more to confirm it":
+        "Bitte geben Sie Ihre neue sechsstellige PIN am Tastenfeld Ihres Kartenlesers ein und zur Bestätigung noch einmal",
+    "Your card reader has its own pinpad, so the secret never passes through this computer.":
+        "Ihr Kartenleser hat ein eigenes Tastenfeld, daher gelangt die Geheimzahl nie auf diesen Computer.",
+    "Confirm on the reader when you are done. To stop, press the reader's cancel key or Cancel below.":
+        "Bestätigen Sie am Kartenleser, wenn Sie fertig sind. Zum Abbrechen drücken Sie die Abbruchtaste des Kartenlesers oder unten „Abbrechen“.",
+    "Confirm on the reader when you are done; its cancel key stops the operation.":
+        "Bestätigen Sie am Kartenleser, wenn Sie fertig sind; seine Abbruchtaste beendet den Vorgang.",
+    "Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.":
+        "Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben PIN, CAN und PUK am Kartenleser ein, nicht in diesem Fenster.",
+    "Your card reader has its own pinpad: you enter your PIN on the reader after you start reading.":
+        "Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben Ihre PIN am Kartenleser ein, nachdem Sie das Auslesen gestartet haben.",
+})
+
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}
 ENGLISH_PLURALS["The PIN letter service is busy right now. Trying again in %n second(s)."] = (
     "The PIN letter service is busy right now. Trying again in %n second.",

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AboutDialog</name>
@@ -221,7 +222,7 @@
         <translation>Das Ausweisen ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>Your browser now shows the provider's page. You can close this window.</source>
+        <source>Your browser now shows the provider&apos;s page. You can close this window.</source>
         <translation>Ihr Browser zeigt jetzt die Seite des Anbieters. Sie können dieses Fenster schließen.</translation>
     </message>
     <message>
@@ -280,15 +281,15 @@
 <context>
     <name>AuthenticationPinpad</name>
     <message>
-        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
+        <source>Please enter the card access number (CAN) on your card reader&apos;s pinpad</source>
         <translation>Bitte geben Sie die Zugangsnummer (CAN) am Tastenfeld Ihres Kartenlesers ein</translation>
     </message>
     <message>
-        <source>Please enter the PUK on your card reader's pinpad</source>
+        <source>Please enter the PUK on your card reader&apos;s pinpad</source>
         <translation>Bitte geben Sie die PUK am Tastenfeld Ihres Kartenlesers ein</translation>
     </message>
     <message>
-        <source>Please enter your PIN on your card reader's pinpad</source>
+        <source>Please enter your PIN on your card reader&apos;s pinpad</source>
         <translation>Bitte geben Sie Ihre PIN am Tastenfeld Ihres Kartenlesers ein</translation>
     </message>
     <message>
@@ -316,7 +317,7 @@
         <translation>Verbleibende Versuche: %1</translation>
     </message>
     <message>
-        <source>Confirm on the reader when you are done. To stop, press the reader's cancel key or Cancel below.</source>
+        <source>Confirm on the reader when you are done. To stop, press the reader&apos;s cancel key or Cancel below.</source>
         <translation>Bestätigen Sie am Kartenleser, wenn Sie fertig sind. Zum Abbrechen drücken Sie die Abbruchtaste des Kartenlesers oder unten „Abbrechen“.</translation>
     </message>
 </context>
@@ -343,7 +344,7 @@
         <translation>PIN und Verbindung zur Karte</translation>
     </message>
     <message>
-        <source>Checking the provider's authorisation and the card's genuineness</source>
+        <source>Checking the provider&apos;s authorisation and the card&apos;s genuineness</source>
         <translation>Berechtigung des Anbieters und Echtheit der Karte prüfen</translation>
     </message>
     <message>
@@ -598,7 +599,10 @@
     </message>
     <message numerus="yes">
         <source>%n message(s) copied to the clipboard.</source>
-        <translation><numerusform>%n Meldung in die Zwischenablage kopiert.</numerusform><numerusform>%n Meldungen in die Zwischenablage kopiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Meldung in die Zwischenablage kopiert.</numerusform>
+            <numerusform>%n Meldungen in die Zwischenablage kopiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copy the shown messages</source>
@@ -934,7 +938,7 @@
         <translation>Geben Sie unten die PUK aus Ihrem PIN-Brief ein. Die PIN hat danach wieder drei Versuche.</translation>
     </message>
     <message>
-        <source>Order a new PIN letter with the PIN reset service, or ask your citizens' office for a new PIN.</source>
+        <source>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</source>
         <translation>Bestellen Sie beim PIN-Rücksetzdienst einen neuen PIN-Brief oder lassen Sie sich im Bürgeramt eine neue PIN geben.</translation>
     </message>
     <message>
@@ -942,7 +946,7 @@
         <translation>Geben Sie die fünfstellige Transport-PIN ein und wählen Sie Ihre eigene sechsstellige PIN.</translation>
     </message>
     <message>
-        <source>Your citizens' office can switch the online ID function on.</source>
+        <source>Your citizens&apos; office can switch the online ID function on.</source>
         <translation>Ihr Bürgeramt kann die Online-Ausweisfunktion einschalten.</translation>
     </message>
     <message>
@@ -1053,23 +1057,23 @@
 <context>
     <name>PinpadPrompt</name>
     <message>
-        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
+        <source>Please enter the card access number (CAN) on your card reader&apos;s pinpad</source>
         <translation>Bitte geben Sie die Zugangsnummer (CAN) am Tastenfeld Ihres Kartenlesers ein</translation>
     </message>
     <message>
-        <source>Please enter the PUK on your card reader's pinpad</source>
+        <source>Please enter the PUK on your card reader&apos;s pinpad</source>
         <translation>Bitte geben Sie die PUK am Tastenfeld Ihres Kartenlesers ein</translation>
     </message>
     <message>
-        <source>Please enter your new six-digit PIN on your card reader's pinpad, then once more to confirm it</source>
+        <source>Please enter your new six-digit PIN on your card reader&apos;s pinpad, then once more to confirm it</source>
         <translation>Bitte geben Sie Ihre neue sechsstellige PIN am Tastenfeld Ihres Kartenlesers ein und zur Bestätigung noch einmal</translation>
     </message>
     <message>
-        <source>Please enter your current PIN (or the five-digit transport PIN) on your card reader's pinpad</source>
+        <source>Please enter your current PIN (or the five-digit transport PIN) on your card reader&apos;s pinpad</source>
         <translation>Bitte geben Sie Ihre aktuelle PIN (oder die fünfstellige Transport-PIN) am Tastenfeld Ihres Kartenlesers ein</translation>
     </message>
     <message>
-        <source>Please enter your PIN on your card reader's pinpad</source>
+        <source>Please enter your PIN on your card reader&apos;s pinpad</source>
         <translation>Bitte geben Sie Ihre PIN am Tastenfeld Ihres Kartenlesers ein</translation>
     </message>
     <message>
@@ -1132,7 +1136,10 @@
     </message>
     <message numerus="yes">
         <source>%n reader(s) found.</source>
-        <translation><numerusform>%n Kartenleser gefunden.</numerusform><numerusform>%n Kartenleser gefunden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Kartenleser gefunden.</numerusform>
+            <numerusform>%n Kartenleser gefunden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Start the service pcscd, for example with “sudo systemctl start pcscd.socket”. Readers appear here by themselves once it runs.</source>
@@ -1179,14 +1186,17 @@
     </message>
     <message numerus="yes">
         <source>The PIN letter service is busy right now. Trying again in %n second(s).</source>
-        <translation><numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunde.</numerusform><numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunden.</numerusform></translation>
+        <translation>
+            <numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunde.</numerusform>
+            <numerusform>Der PIN-Rücksetzdienst ist gerade ausgelastet. Neuer Versuch in %n Sekunden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirm with your card: enter the card access number (CAN).</source>
         <translation>Bestätigen Sie mit Ihrem Ausweis: Geben Sie die Zugangsnummer (CAN) ein.</translation>
     </message>
     <message>
-        <source>Waiting for the service's confirmation…</source>
+        <source>Waiting for the service&apos;s confirmation…</source>
         <translation>Warten auf die Bestätigung des Dienstes…</translation>
     </message>
     <message>
@@ -1266,7 +1276,7 @@
         <translation>PIN aus dem Brief aktivieren</translation>
     </message>
     <message>
-        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.</source>
+        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</source>
         <translation>DEMO: Der PIN-Rücksetzdienst ist die lokale Simulationsumgebung. Es wird kein echter Brief verschickt; der Demo-Brief erscheint auf der Postfachseite des Dienstes.</translation>
     </message>
     <message>
@@ -1320,7 +1330,7 @@
         <translation>Anfrage für die neue PIN abbrechen</translation>
     </message>
     <message>
-        <source>Change the letter's PIN to one of your choice</source>
+        <source>Change the letter&apos;s PIN to one of your choice</source>
         <translation>PIN aus dem Brief durch eine eigene ersetzen</translation>
     </message>
     <message>
@@ -1475,7 +1485,7 @@
         <translation>Verwendet: %1 (Standard)</translation>
     </message>
     <message>
-        <source>No service is chosen. In demo mode the local simulation world's demo service is used.</source>
+        <source>No service is chosen. In demo mode the local simulation world&apos;s demo service is used.</source>
         <translation>Es ist kein Dienst gewählt. Im Demomodus wird der Demo-Dienst der lokalen Simulationsumgebung verwendet.</translation>
     </message>
 </context>

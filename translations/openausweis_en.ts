@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutDialog</name>
@@ -221,8 +222,8 @@
         <translation>The authentication failed.</translation>
     </message>
     <message>
-        <source>Your browser now shows the provider's page. You can close this window.</source>
-        <translation>Your browser now shows the provider's page. You can close this window.</translation>
+        <source>Your browser now shows the provider&apos;s page. You can close this window.</source>
+        <translation>Your browser now shows the provider&apos;s page. You can close this window.</translation>
     </message>
     <message>
         <source>The provider could not be told; your browser shows an error page.</source>
@@ -280,16 +281,16 @@
 <context>
     <name>AuthenticationPinpad</name>
     <message>
-        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
-        <translation>Please enter the card access number (CAN) on your card reader's pinpad</translation>
+        <source>Please enter the card access number (CAN) on your card reader&apos;s pinpad</source>
+        <translation>Please enter the card access number (CAN) on your card reader&apos;s pinpad</translation>
     </message>
     <message>
-        <source>Please enter the PUK on your card reader's pinpad</source>
-        <translation>Please enter the PUK on your card reader's pinpad</translation>
+        <source>Please enter the PUK on your card reader&apos;s pinpad</source>
+        <translation>Please enter the PUK on your card reader&apos;s pinpad</translation>
     </message>
     <message>
-        <source>Please enter your PIN on your card reader's pinpad</source>
-        <translation>Please enter your PIN on your card reader's pinpad</translation>
+        <source>Please enter your PIN on your card reader&apos;s pinpad</source>
+        <translation>Please enter your PIN on your card reader&apos;s pinpad</translation>
     </message>
     <message>
         <source>The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.</source>
@@ -316,8 +317,8 @@
         <translation>Tries left: %1</translation>
     </message>
     <message>
-        <source>Confirm on the reader when you are done. To stop, press the reader's cancel key or Cancel below.</source>
-        <translation>Confirm on the reader when you are done. To stop, press the reader's cancel key or Cancel below.</translation>
+        <source>Confirm on the reader when you are done. To stop, press the reader&apos;s cancel key or Cancel below.</source>
+        <translation>Confirm on the reader when you are done. To stop, press the reader&apos;s cancel key or Cancel below.</translation>
     </message>
 </context>
 <context>
@@ -343,8 +344,8 @@
         <translation>PIN and card connection</translation>
     </message>
     <message>
-        <source>Checking the provider's authorisation and the card's genuineness</source>
-        <translation>Checking the provider's authorisation and the card's genuineness</translation>
+        <source>Checking the provider&apos;s authorisation and the card&apos;s genuineness</source>
+        <translation>Checking the provider&apos;s authorisation and the card&apos;s genuineness</translation>
     </message>
     <message>
         <source>Transmitting the data</source>
@@ -598,7 +599,10 @@
     </message>
     <message numerus="yes">
         <source>%n message(s) copied to the clipboard.</source>
-        <translation><numerusform>%n message copied to the clipboard.</numerusform><numerusform>%n messages copied to the clipboard.</numerusform></translation>
+        <translation>
+            <numerusform>%n message copied to the clipboard.</numerusform>
+            <numerusform>%n messages copied to the clipboard.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copy the shown messages</source>
@@ -934,16 +938,16 @@
         <translation>Enter the PUK from your PIN letter below. The PIN then has three tries again.</translation>
     </message>
     <message>
-        <source>Order a new PIN letter with the PIN reset service, or ask your citizens' office for a new PIN.</source>
-        <translation>Order a new PIN letter with the PIN reset service, or ask your citizens' office for a new PIN.</translation>
+        <source>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</source>
+        <translation>Order a new PIN letter with the PIN reset service, or ask your citizens&apos; office for a new PIN.</translation>
     </message>
     <message>
         <source>Enter the five-digit transport PIN and choose your own six-digit PIN.</source>
         <translation>Enter the five-digit transport PIN and choose your own six-digit PIN.</translation>
     </message>
     <message>
-        <source>Your citizens' office can switch the online ID function on.</source>
-        <translation>Your citizens' office can switch the online ID function on.</translation>
+        <source>Your citizens&apos; office can switch the online ID function on.</source>
+        <translation>Your citizens&apos; office can switch the online ID function on.</translation>
     </message>
     <message>
         <source>The PIN status was read from the card.</source>
@@ -1053,24 +1057,24 @@
 <context>
     <name>PinpadPrompt</name>
     <message>
-        <source>Please enter the card access number (CAN) on your card reader's pinpad</source>
-        <translation>Please enter the card access number (CAN) on your card reader's pinpad</translation>
+        <source>Please enter the card access number (CAN) on your card reader&apos;s pinpad</source>
+        <translation>Please enter the card access number (CAN) on your card reader&apos;s pinpad</translation>
     </message>
     <message>
-        <source>Please enter the PUK on your card reader's pinpad</source>
-        <translation>Please enter the PUK on your card reader's pinpad</translation>
+        <source>Please enter the PUK on your card reader&apos;s pinpad</source>
+        <translation>Please enter the PUK on your card reader&apos;s pinpad</translation>
     </message>
     <message>
-        <source>Please enter your new six-digit PIN on your card reader's pinpad, then once more to confirm it</source>
-        <translation>Please enter your new six-digit PIN on your card reader's pinpad, then once more to confirm it</translation>
+        <source>Please enter your new six-digit PIN on your card reader&apos;s pinpad, then once more to confirm it</source>
+        <translation>Please enter your new six-digit PIN on your card reader&apos;s pinpad, then once more to confirm it</translation>
     </message>
     <message>
-        <source>Please enter your current PIN (or the five-digit transport PIN) on your card reader's pinpad</source>
-        <translation>Please enter your current PIN (or the five-digit transport PIN) on your card reader's pinpad</translation>
+        <source>Please enter your current PIN (or the five-digit transport PIN) on your card reader&apos;s pinpad</source>
+        <translation>Please enter your current PIN (or the five-digit transport PIN) on your card reader&apos;s pinpad</translation>
     </message>
     <message>
-        <source>Please enter your PIN on your card reader's pinpad</source>
-        <translation>Please enter your PIN on your card reader's pinpad</translation>
+        <source>Please enter your PIN on your card reader&apos;s pinpad</source>
+        <translation>Please enter your PIN on your card reader&apos;s pinpad</translation>
     </message>
     <message>
         <source>Confirm on the reader when you are done; its cancel key stops the operation.</source>
@@ -1132,7 +1136,10 @@
     </message>
     <message numerus="yes">
         <source>%n reader(s) found.</source>
-        <translation><numerusform>%n reader found.</numerusform><numerusform>%n readers found.</numerusform></translation>
+        <translation>
+            <numerusform>%n reader found.</numerusform>
+            <numerusform>%n readers found.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Start the service pcscd, for example with “sudo systemctl start pcscd.socket”. Readers appear here by themselves once it runs.</source>
@@ -1179,15 +1186,18 @@
     </message>
     <message numerus="yes">
         <source>The PIN letter service is busy right now. Trying again in %n second(s).</source>
-        <translation><numerusform>The PIN letter service is busy right now. Trying again in %n second.</numerusform><numerusform>The PIN letter service is busy right now. Trying again in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>The PIN letter service is busy right now. Trying again in %n second.</numerusform>
+            <numerusform>The PIN letter service is busy right now. Trying again in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirm with your card: enter the card access number (CAN).</source>
         <translation>Confirm with your card: enter the card access number (CAN).</translation>
     </message>
     <message>
-        <source>Waiting for the service's confirmation…</source>
-        <translation>Waiting for the service's confirmation…</translation>
+        <source>Waiting for the service&apos;s confirmation…</source>
+        <translation>Waiting for the service&apos;s confirmation…</translation>
     </message>
     <message>
         <source>Your PIN letter has been ordered. It will be sent to the address stored on your card.</source>
@@ -1266,8 +1276,8 @@
         <translation>Activate the PIN from the letter</translation>
     </message>
     <message>
-        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.</source>
-        <translation>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service's mailbox page.</translation>
+        <source>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</source>
+        <translation>DEMO: the PIN letter service is the local simulation world. No real letter is sent; the demo letter appears on the service&apos;s mailbox page.</translation>
     </message>
     <message>
         <source>Starting the local demo PIN letter service…</source>
@@ -1320,8 +1330,8 @@
         <translation>Cancel the replacement PIN request</translation>
     </message>
     <message>
-        <source>Change the letter's PIN to one of your choice</source>
-        <translation>Change the letter's PIN to one of your choice</translation>
+        <source>Change the letter&apos;s PIN to one of your choice</source>
+        <translation>Change the letter&apos;s PIN to one of your choice</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1475,8 +1485,8 @@
         <translation>In use: %1 (the default)</translation>
     </message>
     <message>
-        <source>No service is chosen. In demo mode the local simulation world's demo service is used.</source>
-        <translation>No service is chosen. In demo mode the local simulation world's demo service is used.</translation>
+        <source>No service is chosen. In demo mode the local simulation world&apos;s demo service is used.</source>
+        <translation>No service is chosen. In demo mode the local simulation world&apos;s demo service is used.</translation>
     </message>
 </context>
 <context>

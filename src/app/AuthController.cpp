@@ -311,6 +311,16 @@ Result<workflows::Consent> AuthController::askConsent(const workflows::ConsentRe
 }
 
 Result<SecureBytes> AuthController::askSecret(const workflows::SecretRequest& request) {
+    // The reader asks on its pinpad while the workflow goes on: the page tells the user so until
+    // the workflow's next step, and the answer is the empty secret.
+    if (request.onReaderPinpad) {
+        if (cancelled_) return workflows::cancelledByUser("cancelled in the window");
+        post([this, request] {
+            secretRequest_ = request;
+            showPage(QStringLiteral("secret"));
+        });
+        return SecureBytes();
+    }
     auto answer = ask(Question::Secret, [this, request] {
         secretRequest_ = request;
         showPage(QStringLiteral("secret"));
@@ -328,6 +338,9 @@ void AuthController::progress(AuthStep step) {
     post([this, step] {
         step_ = visibleStep(step);
         authStep_ = QString::fromLatin1(workflows::toString(step));
+        // The reader has taken the secret from its pinpad.
+        if (page_ == QLatin1String("secret") && secretRequest_.onReaderPinpad)
+            page_ = QStringLiteral("working");
         emit stateChanged();
     });
 }
@@ -389,7 +402,7 @@ bool AuthController::acceptConsent() {
 }
 
 bool AuthController::submitSecret(const QString& text) {
-    if (page_ != QLatin1String("secret")) return false;
+    if (page_ != QLatin1String("secret") || secretRequest_.onReaderPinpad) return false;
     SecureBytes secret = secretFromText(text);
     const int length = secretLength();
     if (!eid::isDigits(secret, static_cast<std::size_t>(length), static_cast<std::size_t>(length)))

@@ -59,6 +59,8 @@ class AuthController : public QObject,
     Q_PROPERTY(QString pinStatus READ pinStatus NOTIFY stateChanged)
     Q_PROPERTY(int triesLeft READ triesLeft NOTIFY stateChanged)
     Q_PROPERTY(int secretLength READ secretLength NOTIFY stateChanged)
+    // The secret is typed on the card reader's pinpad (a comfort reader): the page shows no field.
+    Q_PROPERTY(bool onReaderPinpad READ onReaderPinpad NOTIFY stateChanged)
 
     // "ok", "cancelled", "noCard", "pinBlocked" or "failed"; the core's words beneath.
     Q_PROPERTY(bool succeeded READ succeeded NOTIFY stateChanged)
@@ -131,6 +133,7 @@ public:
     QString pinStatus() const;
     int triesLeft() const { return secretRequest_.pinStatus.triesLeft; }
     int secretLength() const;
+    bool onReaderPinpad() const { return secretRequest_.onReaderPinpad; }
     bool succeeded() const { return succeeded_; }
     QString outcome() const { return outcome_; }
     QString detail() const { return detail_; }

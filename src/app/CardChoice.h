@@ -15,6 +15,7 @@ struct CardChoice {
     QString readerName;
     bool simulated = false;  // the in-process demo card
     std::function<Result<std::unique_ptr<Card>>()> connect;
+    bool pinpad = false;  // a comfort reader: the secrets are typed on it
 };
 
 // Nothing when no reader holds a card.

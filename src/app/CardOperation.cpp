@@ -1,5 +1,7 @@
 #include "app/CardOperation.h"
 
+#include "app/StepObservingCard.h"
+
 namespace oa {
 
 CardOperation::CardOperation(CardChooser chooseCard, QObject* parent)
@@ -30,6 +32,8 @@ bool CardOperation::start(Job job) {
     busy_ = true;
     demo_ = choice->simulated;
     readerName_ = choice->readerName;
+    pinpad_ = choice->pinpad;
+    pinpadPrompt_.clear();
     step_ = 1;
     succeeded_ = false;
     outcome_.clear();
@@ -59,11 +63,46 @@ void CardOperation::reportStep(int step) {
         Qt::QueuedConnection);
 }
 
+void CardOperation::lookAtReaders() {
+    if (busy_) return;
+    const auto choice = chooseCard_ ? chooseCard_() : std::nullopt;
+    const bool pinpad = choice && choice->pinpad;
+    if (pinpad == pinpad_) return;
+    pinpad_ = pinpad;
+    emit stateChanged();
+}
+
+void CardOperation::reportPinpadPrompt(const QString& prompt) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, prompt] {
+            if (!busy_ || prompt == pinpadPrompt_) return;
+            pinpadPrompt_ = prompt;
+            emit stateChanged();
+        },
+        Qt::QueuedConnection);
+}
+
+void CardOperation::reportPinpad(int passwordId, bool done) {
+    if (done) return reportPinpadPrompt({});
+    switch (passwordId) {
+        case StepObservingCard::kNewPin:
+            return reportPinpadPrompt(QStringLiteral("newPin"));
+        case 2:
+            return reportPinpadPrompt(QStringLiteral("can"));
+        case 4:
+            return reportPinpadPrompt(QStringLiteral("puk"));
+        default:
+            return reportPinpadPrompt(QStringLiteral("pin"));
+    }
+}
+
 void CardOperation::finish(std::function<void()> apply) {
     QMetaObject::invokeMethod(
         this,
         [this, apply = std::move(apply)] {
             busy_ = false;
+            pinpadPrompt_.clear();
             claim_.reset();
             apply();
             emit stateChanged();

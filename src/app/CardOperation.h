@@ -26,6 +26,11 @@ class CardOperation : public QObject {
     Q_PROPERTY(bool succeeded READ succeeded NOTIFY stateChanged)
     Q_PROPERTY(QString outcome READ outcome NOTIFY stateChanged)
     Q_PROPERTY(QString detail READ detail NOTIFY stateChanged)
+    // The operation's reader (while idle: the one the next operation would use) is a comfort
+    // reader: PIN, CAN and PUK are typed on its pinpad, the page has no fields for them.
+    Q_PROPERTY(bool pinpad READ pinpad NOTIFY stateChanged)
+    // What the reader's pinpad asks for right now: "", "can", "pin", "puk" or "newPin".
+    Q_PROPERTY(QString pinpadPrompt READ pinpadPrompt NOTIFY stateChanged)
 public:
     explicit CardOperation(CardChooser chooseCard, QObject* parent = nullptr);
 
@@ -37,8 +42,12 @@ public:
     // Empty while nothing has finished; "noCard", "wrongInput" or an operation's own key.
     QString outcome() const { return outcome_; }
     QString detail() const { return detail_; }
+    bool pinpad() const { return pinpad_; }
+    QString pinpadPrompt() const { return pinpadPrompt_; }
 
     Q_INVOKABLE void clearOutcome();
+    // Looks again which reader the next operation would use (the reader list changed).
+    Q_INVOKABLE void lookAtReaders();
 
 signals:
     void stateChanged();
@@ -51,6 +60,11 @@ protected:
     bool start(Job job);
     // From the worker: moves the step forward on the GUI thread.
     void reportStep(int step);
+    // From the worker: what the reader's pinpad asks for now ("" once it has it).
+    void reportPinpadPrompt(const QString& prompt);
+    // From the worker (StepObservingCard::PinpadListener): the pinpad asks for this password id
+    // (2 CAN, 3 PIN, 4 PUK, StepObservingCard::kNewPin), or has it (`done`).
+    void reportPinpad(int passwordId, bool done);
     // From the worker: runs `apply` on the GUI thread, then ends the operation.
     void finish(std::function<void()> apply);
     // On the GUI thread, inside `apply`.
@@ -67,6 +81,8 @@ private:
     bool succeeded_ = false;
     QString outcome_;
     QString detail_;
+    bool pinpad_ = false;
+    QString pinpadPrompt_;
     // Held while the worker runs: the SDK refuses clients meanwhile (409), and vice versa.
     std::optional<workflows::UserWorkflowGuard::Claim> claim_;
     CardWorker worker_;  // last: its thread ends before the members above go

@@ -47,6 +47,11 @@ Desktop::Desktop(std::vector<ReaderFeed*> feeds, QObject* parent)
     selfRead_.setDeveloperMode(settings_.developerMode());
     connect(&settings_, &AppSettings::developerModeChanged, this,
             [this] { selfRead_.setDeveloperMode(settings_.developerMode()); });
+    // The pages leave out PIN fields while the card lies on a comfort reader.
+    connect(&readers_, &ReaderListModel::readersChanged, this, [this] {
+        pinManagement_.lookAtReaders();
+        selfRead_.lookAtReaders();
+    });
     connect(&readers_, &ReaderListModel::demoModeChanged, this,
             [this] { QSettings().setValue(kDemoModeKey, static_cast<int>(readers_.demoMode())); });
 }
@@ -88,7 +93,8 @@ std::optional<CardChoice> Desktop::chooseCard() {
         if (feed->source() != reader->source) continue;
         ReaderBackend* backend = &feed->backend();
         return CardChoice{QString::fromStdString(reader->name), reader->simulated,
-                          [backend, name = reader->name] { return backend->connect(name); }};
+                          [backend, name = reader->name] { return backend->connect(name); },
+                          reader->pinpad};
     }
     return std::nullopt;
 }

@@ -82,12 +82,37 @@ bool PinManagementController::unblockPin(const QString& puk) {
     });
 }
 
+// Empty secrets tell PinManagement to let the reader ask on its pinpad.
+bool PinManagementController::changePinOnPinpad(bool withCan) {
+    const std::optional<SecureBytes> can =
+        withCan ? std::optional<SecureBytes>(SecureBytes()) : std::nullopt;
+    return runOnPinpad(QStringLiteral("pinChanged"), [can](eid::PinManagement& pins) {
+        return pins.changePin(SecureBytes(), SecureBytes(), can);
+    });
+}
+
+bool PinManagementController::unblockPinOnPinpad() {
+    return runOnPinpad(QStringLiteral("pinUnblocked"),
+                       [](eid::PinManagement& pins) { return pins.unblockPin(SecureBytes()); });
+}
+
+bool PinManagementController::runOnPinpad(const QString& successOutcome, PinJob job) {
+    lookAtReaders();
+    if (!pinpad()) {
+        refuse(QStringLiteral("wrongInput"));
+        return false;
+    }
+    return run(successOutcome, std::move(job));
+}
+
 // The operation, then MSE:Set AT once more (it costs no try) so the page shows the state the card
 // is in now, not the one before.
 bool PinManagementController::run(const QString& successOutcome, PinJob job) {
     return start([this, successOutcome, job = std::move(job)](Card& card, bool) {
         StepObservingCard observed(card, StepObservingCard::pinManagementSteps(),
                                    [this](int step) { reportStep(step); });
+        observed.setPinpadListener(
+            [this](int passwordId, bool done, bool) { reportPinpad(passwordId, done); });
         eid::PinManagement pins(observed);
         const Result<void> outcome = job(pins);
         // A failed operation may have found out more than MSE:Set AT can tell (a used-up PUK).

@@ -49,6 +49,10 @@ public:
                                const QString& can = {});
     // `puk`: 10 digits.
     Q_INVOKABLE bool unblockPin(const QString& puk);
+    // On a comfort reader: every secret is typed on its pinpad (the CAN first with `withCan`,
+    // then the current PIN, then the new PIN twice); pinpadPrompt says which one it asks for.
+    Q_INVOKABLE bool changePinOnPinpad(bool withCan);
+    Q_INVOKABLE bool unblockPinOnPinpad();
 
 signals:
     void statusChanged();
@@ -56,6 +60,7 @@ signals:
 private:
     using PinJob = std::function<Result<void>(eid::PinManagement&)>;
     bool run(const QString& successOutcome, PinJob job);
+    bool runOnPinpad(const QString& successOutcome, PinJob job);
     void showStatus(std::optional<eid::PinStatusMessage> status);
 
     std::optional<eid::PinStatusMessage> status_;

@@ -97,9 +97,10 @@ QStringList ReaderListModel::names() const {
 std::optional<ReaderListModel::CardReader> ReaderListModel::firstCardReader() const {
     for (const Row& row : rows_)
         if (row.info.cardPresent && row.info.name == preferredReader_)
-            return CardReader{row.source, row.info.name, row.simulated};
+            return CardReader{row.source, row.info.name, row.simulated, row.info.pinpad};
     for (const Row& row : rows_)
-        if (row.info.cardPresent) return CardReader{row.source, row.info.name, row.simulated};
+        if (row.info.cardPresent)
+            return CardReader{row.source, row.info.name, row.simulated, row.info.pinpad};
     return std::nullopt;
 }
 

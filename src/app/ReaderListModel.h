@@ -74,6 +74,7 @@ public:
         QString source;
         std::string name;
         bool simulated = false;
+        bool pinpad = false;
     };
     std::optional<CardReader> firstCardReader() const;
 

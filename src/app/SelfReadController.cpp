@@ -40,6 +40,23 @@ bool SelfReadController::read(const QString& pin, const QString& can) {
         refuse(QStringLiteral("wrongInput"));
         return false;
     }
+    return run(std::move(request));
+}
+
+// Empty secrets let the reader ask on its pinpad.
+bool SelfReadController::readOnPinpad(bool withCan) {
+    lookAtReaders();
+    if (!pinpad()) {
+        refuse(QStringLiteral("wrongInput"));
+        return false;
+    }
+    auto request = std::make_shared<eid::SelfAuthenticationRequest>();
+    request->dataGroups = everyDataGroup();
+    if (withCan) request->can = SecureBytes();
+    return run(std::move(request));
+}
+
+bool SelfReadController::run(std::shared_ptr<eid::SelfAuthenticationRequest> request) {
     data_.clear();
     pinStatus_.clear();
     // The simulator's card carries the test PKI; real cards need developer mode for it.
@@ -57,6 +74,8 @@ bool SelfReadController::read(const QString& pin, const QString& can) {
         }
         StepObservingCard observed(card, StepObservingCard::selfAuthenticationSteps(),
                                    [this](int step) { reportStep(step); });
+        observed.setPinpadListener(
+            [this](int passwordId, bool done, bool) { reportPinpad(passwordId, done); });
         eid::SelfAuthentication session(
             observed, *terminal_,
             eid::passiveAuthentication(eid::cscaTrust(simulated || developerMode)));

@@ -6,6 +6,7 @@
 
 #include "app/CardOperation.h"
 #include "app/EidDataListModel.h"
+#include "eid/SelfAuthentication.h"
 #include "eid/TerminalIdentity.h"
 
 namespace oa {
@@ -33,6 +34,8 @@ public:
     // `pin`: 6 digits; `can`: empty or 6 digits, for a suspended PIN. Outcomes: "dataRead",
     // "failed", "noCard", "wrongInput".
     Q_INVOKABLE bool read(const QString& pin, const QString& can = {});
+    // On a comfort reader: the PIN (and the CAN first, with `withCan`) is typed on its pinpad.
+    Q_INVOKABLE bool readOnPinpad(bool withCan);
 
     // Developer mode: the test CSCA is trusted for every card, not only the simulator's. Applies
     // from the next read on.
@@ -40,6 +43,8 @@ public:
     bool developerMode() const { return developerMode_; }
 
 private:
+    bool run(std::shared_ptr<eid::SelfAuthenticationRequest> request);
+
     EidDataListModel data_;
     QString pinStatus_;
     bool developerMode_ = false;

@@ -2,6 +2,7 @@
 
 #include "app/PinManagementController.h"
 #include "app/SelfReadController.h"
+#include "card/ReaderPace.h"
 
 namespace oa {
 namespace {
@@ -29,13 +30,48 @@ bool isPaceSetup(const CommandApdu& command) {
 StepObservingCard::StepObservingCard(Card& card, Classifier classify, Listener listener)
     : card_(card), classify_(std::move(classify)), listener_(std::move(listener)) {}
 
-Result<ResponseApdu> StepObservingCard::transmit(const CommandApdu& command) {
+void StepObservingCard::observe(const CommandApdu& command) {
     const int step = classify_(command, reached_);
     if (step > reached_) {
         reached_ = step;
         listener_(step);
     }
+}
+
+Result<ResponseApdu> StepObservingCard::transmit(const CommandApdu& command) {
+    observe(command);
     return card_.transmit(command);
+}
+
+Result<Bytes> StepObservingCard::controlReaderPace(ByteView command) {
+    // bFunction(1) wLengthInputData(2) abData: only EstablishPACEChannel asks the pinpad.
+    const bool establish =
+        command.size() >= 3 &&
+        command[0] == static_cast<std::uint8_t>(readerpace::Function::EstablishPaceChannel);
+    if (!establish) return card_.controlReaderPace(command);
+    const std::size_t length = command[1] | (command[2] << 8);
+    const auto input = length <= command.size() - 3
+                           ? readerpace::parseEstablishInput(command.subspan(3, length))
+                           : Result<readerpace::EstablishPaceChannelInput>(makeError(
+                                 ErrorCode::InvalidInput, "malformed EstablishPACEChannel"));
+    const int passwordId = input ? input->passwordId : 0;
+    observe(CommandApdu(0x00, kManageSecurityEnvironment, kSetForMutualAuthentication, 0xA4));
+    if (pinpadListener_) pinpadListener_(passwordId, false, false);
+    auto answer = card_.controlReaderPace(command);
+    if (pinpadListener_) {
+        const auto parsed = answer ? readerpace::parseAnswer(*answer)
+                                   : Result<readerpace::ControlAnswer>(answer.error());
+        pinpadListener_(passwordId, true, parsed && parsed->result == readerpace::kResultOk);
+    }
+    return answer;
+}
+
+Result<Bytes> StepObservingCard::controlModifyPin(ByteView structure) {
+    observe(CommandApdu(0x00, kResetRetryCounter, 0x02, 0x03));
+    if (pinpadListener_) pinpadListener_(kNewPin, false, false);
+    auto answer = card_.controlModifyPin(structure);
+    if (pinpadListener_) pinpadListener_(kNewPin, true, answer.ok());
+    return answer;
 }
 
 StepObservingCard::Classifier StepObservingCard::pinManagementSteps() {

@@ -56,6 +56,18 @@ bool named(eac::AccessRight right, const std::string& word) {
     return name == wanted || name == "read " + wanted;
 }
 
+const char* secretName(workflows::SecretKind kind) {
+    switch (kind) {
+        case workflows::SecretKind::Can:
+            return "CAN";
+        case workflows::SecretKind::Puk:
+            return "PUK";
+        case workflows::SecretKind::Pin:
+            break;
+    }
+    return "PIN";
+}
+
 // Answers the workflow from the command line: consent from --accept-optional, secrets from
 // files or the terminal, progress on stderr.
 class CommandLineInteraction : public workflows::Interaction {
@@ -107,6 +119,7 @@ public:
         // A secret from a file was wrong once: asking the file again would only cost a try.
         if (file && request.attempt > 1)
             return workflows::cancelledByUser("the secret from the file was not accepted");
+        if (request.onReaderPinpad) return secretOnPinpad(file, secretName(request.kind), err_);
         return readSecret(file, isCan ? "CAN: " : "PIN: ", err_);
     }
 

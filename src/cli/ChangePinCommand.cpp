@@ -10,6 +10,62 @@ bool sameSecret(const SecureBytes& a, const SecureBytes& b) {
     return constantTimeEqual(a.bytes(), b.bytes());
 }
 
+struct PinChangeSecrets {
+    SecureBytes current;
+    SecureBytes fresh;
+    std::optional<SecureBytes> can;
+};
+
+Result<PinChangeSecrets> secretsFromUser(Invocation& invocation,
+                                         const std::optional<std::string>& pinFile,
+                                         const std::optional<std::string>& newPinFile,
+                                         const std::optional<std::string>& canFile) {
+    PinChangeSecrets secrets;
+    auto current =
+        readSecret(pinFile, "Current PIN (or the 5-digit transport PIN): ", invocation.err);
+    if (!current) return current.error();
+    secrets.current = std::move(*current);
+    auto fresh = readSecret(newPinFile, "New 6-digit PIN: ", invocation.err);
+    if (!fresh) return fresh.error();
+    secrets.fresh = std::move(*fresh);
+    if (!newPinFile) {
+        auto repeated = readSecret(std::nullopt, "Repeat the new PIN: ", invocation.err);
+        if (!repeated) return repeated.error();
+        if (!sameSecret(secrets.fresh, *repeated))
+            return makeError(ErrorCode::InvalidInput, "The two new PINs differ; nothing changed",
+                             "");
+    }
+    if (canFile) {
+        auto read = readSecret(canFile, "", invocation.err);
+        if (!read) return read.error();
+        secrets.can = std::move(*read);
+    }
+    return secrets;
+}
+
+// A comfort reader asks for every secret on its pinpad (empty secrets tell PinManagement so): the
+// CAN first when the PIN is suspended (MSE:Set AT costs no try), then the current PIN, then the
+// new PIN twice.
+Result<PinChangeSecrets> secretsOnPinpad(Invocation& invocation, eid::PinManagement& pins,
+                                         const std::optional<std::string>& pinFile,
+                                         const std::optional<std::string>& newPinFile,
+                                         const std::optional<std::string>& canFile) {
+    PinChangeSecrets secrets;
+    auto status = pins.status();
+    if (!status) return status.error();
+    if (status->status == eid::PinStatus::Suspended || canFile) {
+        auto can = secretOnPinpad(canFile, "CAN", invocation.err);
+        if (!can) return can.error();
+        secrets.can = std::move(*can);
+    }
+    auto current =
+        secretOnPinpad(pinFile, "current PIN (or the 5-digit transport PIN)", invocation.err);
+    if (!current) return current.error();
+    auto fresh = secretOnPinpad(newPinFile, "new 6-digit PIN twice", invocation.err);
+    if (!fresh) return fresh.error();
+    return secrets;
+}
+
 int runChangePin(Invocation& invocation) {
     const Command command = changePinCommand();
     auto& arguments = invocation.arguments;
@@ -25,31 +81,14 @@ int runChangePin(Invocation& invocation) {
         return usageError(invocation, command, "secrets are never taken from the command line");
     if (!reader) return usageError(invocation, command, "--reader NAME is required");
 
-    auto current =
-        readSecret(pinFile, "Current PIN (or the 5-digit transport PIN): ", invocation.err);
-    if (!current) return runtimeError(invocation, current.error());
-    auto fresh = readSecret(newPinFile, "New 6-digit PIN: ", invocation.err);
-    if (!fresh) return runtimeError(invocation, fresh.error());
-    if (!newPinFile) {
-        auto repeated = readSecret(std::nullopt, "Repeat the new PIN: ", invocation.err);
-        if (!repeated) return runtimeError(invocation, repeated.error());
-        if (!sameSecret(*fresh, *repeated)) {
-            return runtimeError(
-                invocation,
-                makeError(ErrorCode::InvalidInput, "The two new PINs differ; nothing changed", ""));
-        }
-    }
-    std::optional<SecureBytes> can;
-    if (canFile) {
-        auto read = readSecret(canFile, "", invocation.err);
-        if (!read) return runtimeError(invocation, read.error());
-        can = std::move(*read);
-    }
-
     auto card = invocation.backend.connect(*reader);
     if (!card) return runtimeError(invocation, card.error());
     eid::PinManagement pins(**card);
-    if (auto changed = pins.changePin(*current, *fresh, can); !changed)
+    auto secrets = (*card)->hasReaderPace()
+                       ? secretsOnPinpad(invocation, pins, pinFile, newPinFile, canFile)
+                       : secretsFromUser(invocation, pinFile, newPinFile, canFile);
+    if (!secrets) return runtimeError(invocation, secrets.error());
+    if (auto changed = pins.changePin(secrets->current, secrets->fresh, secrets->can); !changed)
         return pinFailure(invocation, changed.error(), pins.lastStatus());
     invocation.out << "The PIN was changed. Use the new 6-digit PIN from now on.\n";
     return kExitOk;

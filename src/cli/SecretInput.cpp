@@ -83,4 +83,15 @@ Result<SecureBytes> readSecret(const std::optional<std::string>& file, const cha
     return secret;
 }
 
+Result<SecureBytes> secretOnPinpad(const std::optional<std::string>& file, const char* what,
+                                   std::ostream& err) {
+    if (file)
+        return makeError(
+            ErrorCode::InvalidInput,
+            std::string("This reader has a pinpad: enter the ") + what + " there, not from a file",
+            "secret file " + *file + " given for a comfort reader");
+    err << "Enter the " << what << " on the reader's pinpad\n" << std::flush;
+    return SecureBytes();
+}
+
 }  // namespace oa::cli

@@ -15,4 +15,10 @@ namespace oa::cli {
 Result<SecureBytes> readSecret(const std::optional<std::string>& file, const char* prompt,
                                std::ostream& err);
 
+// A comfort reader takes the secret on its own pinpad and the host never sees it: tells the user
+// to type `what` ("PIN", "CAN", "PUK") there and answers the empty secret that means "on the
+// pinpad". A secret file is refused rather than silently ignored.
+Result<SecureBytes> secretOnPinpad(const std::optional<std::string>& file, const char* what,
+                                   std::ostream& err);
+
 }  // namespace oa::cli

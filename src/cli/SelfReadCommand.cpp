@@ -101,17 +101,21 @@ int runSelfRead(Invocation& invocation) {
     if (!terminal) return runtimeError(invocation, terminal.error());
     eid::SelfAuthenticationRequest request;
     request.dataGroups = options.dataGroups;
-    auto pin = readSecret(options.pinFile, "PIN: ", invocation.err);
+    auto card = invocation.backend.connect(options.reader);
+    if (!card) return runtimeError(invocation, card.error());
+    // A comfort reader takes the PIN (and a CAN) on its pinpad: the request carries empty secrets.
+    const bool pinpad = (*card)->hasReaderPace();
+    auto pin = pinpad ? secretOnPinpad(options.pinFile, "PIN", invocation.err)
+                      : readSecret(options.pinFile, "PIN: ", invocation.err);
     if (!pin) return runtimeError(invocation, pin.error());
     request.pin = std::move(*pin);
     if (options.canFile) {
-        auto can = readSecret(options.canFile, "", invocation.err);
+        auto can = pinpad ? secretOnPinpad(options.canFile, "CAN", invocation.err)
+                          : readSecret(options.canFile, "", invocation.err);
         if (!can) return runtimeError(invocation, can.error());
         request.can = std::move(*can);
     }
 
-    auto card = invocation.backend.connect(options.reader);
-    if (!card) return runtimeError(invocation, card.error());
     eid::SelfAuthentication session(
         **card, *terminal,
         eid::passiveAuthentication(trustList(options.developerMode, invocation.err)));

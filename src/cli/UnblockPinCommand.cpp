@@ -19,10 +19,12 @@ int runUnblockPin(Invocation& invocation) {
         return usageError(invocation, command, "secrets are never taken from the command line");
     if (!reader) return usageError(invocation, command, "--reader NAME is required");
 
-    auto puk = readSecret(pukFile, "PUK (10 digits, from the PIN letter): ", invocation.err);
-    if (!puk) return runtimeError(invocation, puk.error());
     auto card = invocation.backend.connect(*reader);
     if (!card) return runtimeError(invocation, card.error());
+    auto puk = (*card)->hasReaderPace()
+                   ? secretOnPinpad(pukFile, "PUK", invocation.err)
+                   : readSecret(pukFile, "PUK (10 digits, from the PIN letter): ", invocation.err);
+    if (!puk) return runtimeError(invocation, puk.error());
     eid::PinManagement pins(**card);
     if (auto unblocked = pins.unblockPin(*puk); !unblocked)
         return pinFailure(invocation, unblocked.error(), pins.lastStatus());

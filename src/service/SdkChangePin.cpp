@@ -46,10 +46,22 @@ const char* reasonFor(const Error& error) {
     }
 }
 
+// On a comfort reader every secret is typed on its pinpad: the client is asked without a value
+// and PinManagement takes the empty answer as "on the pinpad".
+workflows::SecretRequest secretRequest(SecretKind kind, const eid::PinStatusMessage& status,
+                                       int attempt, bool pinpad) {
+    workflows::SecretRequest request;
+    request.kind = kind;
+    request.pinStatus = status;
+    request.attempt = attempt;
+    request.onReaderPinpad = pinpad;
+    return request;
+}
+
 // One round: status, the secrets the status calls for, the change. Returns nullopt when the card
 // refused the current PIN and another round may be tried.
 std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction& interaction,
-                                       int attempt) {
+                                       int attempt, bool pinpad) {
     auto status = pins.status();
     if (!status) return Result<void>(status.error());
     std::optional<SecureBytes> can;
@@ -59,13 +71,15 @@ std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction&
             return Result<void>(makeError(ErrorCode::AuthenticationFailed, status->message,
                                           eid::toString(status->status)));
         case eid::PinStatus::Blocked: {
-            auto puk = interaction.askSecret({SecretKind::Puk, *status, attempt});
+            auto puk =
+                interaction.askSecret(secretRequest(SecretKind::Puk, *status, attempt, pinpad));
             if (!puk) return Result<void>(puk.error());
             if (auto unblocked = pins.unblockPin(*puk); !unblocked) return std::nullopt;
-            return changeOnce(pins, interaction, attempt);
+            return changeOnce(pins, interaction, attempt, pinpad);
         }
         case eid::PinStatus::Suspended: {
-            auto entered = interaction.askSecret({SecretKind::Can, *status, attempt});
+            auto entered =
+                interaction.askSecret(secretRequest(SecretKind::Can, *status, attempt, pinpad));
             if (!entered) return Result<void>(entered.error());
             can = std::move(*entered);
             break;
@@ -73,9 +87,9 @@ std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction&
         default:
             break;
     }
-    auto pin = interaction.askSecret({SecretKind::Pin, *status, attempt});
+    auto pin = interaction.askSecret(secretRequest(SecretKind::Pin, *status, attempt, pinpad));
     if (!pin) return Result<void>(pin.error());
-    auto newPin = interaction.askNewPin();
+    auto newPin = interaction.askNewPin(pinpad);
     if (!newPin) return Result<void>(newPin.error());
     auto changed = pins.changePin(*pin, *newPin, can);
     if (changed) return Result<void>();
@@ -91,7 +105,7 @@ void runSdkChangePin(ReaderBackend& backend, SdkInteraction& interaction,
     if (!card) return interaction.changePinFinished(false, reasonFor(card.error()));
     auto pins = std::make_unique<eid::PinManagement>(**card);
     for (int attempt = 1; attempt <= kMaxAttempts + 1; ++attempt) {
-        auto outcome = changeOnce(*pins, interaction, attempt);
+        auto outcome = changeOnce(*pins, interaction, attempt, (*card)->hasReaderPace());
         if (!outcome) continue;
         if (*outcome) return interaction.changePinFinished(true, {});
         if (outcome->error().code != ErrorCode::CardRemoved)

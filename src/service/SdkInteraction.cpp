@@ -17,6 +17,13 @@ Result<T> SdkInteraction::waitFor(std::optional<T>& slot) {
 }
 
 Result<std::string> SdkInteraction::chooseReader(const std::vector<ReaderInfo>& readers) {
+    std::string chosen = pickReader(readers);
+    std::lock_guard lock(mutex_);
+    chosenReader_ = chosen;
+    return chosen;
+}
+
+std::string SdkInteraction::pickReader(const std::vector<ReaderInfo>& readers) {
     std::string preferred;
     {
         std::lock_guard lock(mutex_);
@@ -63,13 +70,22 @@ Result<SecureBytes> SdkInteraction::askSecret(const workflows::SecretRequest& re
                  : request.kind == SecretKind::Can ? SdkEvent::Kind::EnterCan
                                                    : SdkEvent::Kind::EnterPuk;
     event.secret = request;
+    {
+        std::lock_guard lock(mutex_);
+        event.reader = chosenReader_;  // the ENTER_* message names it, with its keypad
+    }
     post_(std::move(event));
     return waitFor(secret_);
 }
 
-Result<SecureBytes> SdkInteraction::askNewPin() {
+Result<SecureBytes> SdkInteraction::askNewPin(bool onReaderPinpad) {
     SdkEvent event;
     event.kind = SdkEvent::Kind::EnterNewPin;
+    event.secret.onReaderPinpad = onReaderPinpad;
+    {
+        std::lock_guard lock(mutex_);
+        event.reader = chosenReader_;
+    }
     post_(std::move(event));
     return waitFor(secret_);
 }

@@ -53,8 +53,9 @@ public:
     // PAUSE (API level 3) until CONTINUE; below level 3, or on CANCEL, the workflow ends.
     bool resumeAfterCardRemoved() override;
 
-    // For the PIN change, which is not an AuthWorkflow.
-    Result<SecureBytes> askNewPin();
+    // For the PIN change, which is not an AuthWorkflow. `onReaderPinpad`: the new PIN is typed on
+    // the reader (twice) and the answer is empty, as for SecretRequest::onReaderPinpad.
+    Result<SecureBytes> askNewPin(bool onReaderPinpad = false);
     // The card left mid-operation: at API level 3 the client is told (PAUSE) and the workflow
     // goes on after CONTINUE; an error ends the workflow.
     Result<void> pauseForCardPosition();
@@ -70,6 +71,7 @@ public:
 private:
     template <typename T>
     Result<T> waitFor(std::optional<T>& slot);
+    std::string pickReader(const std::vector<ReaderInfo>& readers);
 
     Post post_;
     std::atomic<bool> cancelled_{false};
@@ -79,6 +81,7 @@ private:
     std::optional<SecureBytes> secret_;
     std::optional<bool> continue_;
     std::string preferredReader_;
+    std::string chosenReader_;
     bool insertCardSent_ = false;
 };
 

@@ -146,6 +146,7 @@ std::vector<SdkReader> SdkSession::readers() const {
         SdkReader reader;
         reader.name = info.name;
         reader.insertable = environment_.simulator && info.name == SimulatorBackend::kReaderName;
+        reader.keypad = info.pinpad;
         if (info.cardPresent) {
             reader.card = SdkReader::Card{};
             auto card = reader.insertable ? environment_.simulator->card() : nullptr;
@@ -176,6 +177,7 @@ void SdkSession::startInteraction(Workflow workflow) {
     consent_.reset();
     deselected_.clear();
     cardReader_.clear();
+    keypad_ = false;
     const quint64 generation = ++generation_;
     interaction_ = std::make_shared<SdkInteraction>([this, generation](SdkEvent event) {
         QMetaObject::invokeMethod(
@@ -333,6 +335,13 @@ void SdkSession::setNumber(const QString& cmd, const QJsonObject& command) {
                                     [&](const Rule& r) { return cmd == QLatin1String(r.cmd); });
     if (pending_ != rule->pending) return badState(cmd);
     const QJsonValue value = command.value(QStringLiteral("value"));
+    if (keypad_) {
+        // The user types the secret on the reader; it never passes through the client.
+        if (!value.isUndefined())
+            return send(enterMessage(pending_, QStringLiteral("Value cannot be defined")));
+        pending_ = Pending::None;
+        return interaction_->answerSecret(SecureBytes());
+    }
     if (value.isUndefined())
         return send(enterMessage(pending_, QStringLiteral("Value cannot be undefined")));
     if (!value.isString()) return send(enterMessage(pending_, QStringLiteral("Invalid value")));
@@ -385,7 +394,9 @@ QJsonObject SdkSession::enterMessage(Pending pending, const QString& error) cons
                 name = reader.name;
                 break;
             }
-    message.insert(QStringLiteral("reader"), sdkReaderObject(reader(name), apiLevel_));
+    SdkReader shown = reader(name);
+    if (keypad_) shown.keypad = true;
+    message.insert(QStringLiteral("reader"), sdkReaderObject(shown, apiLevel_));
     return message;
 }
 
@@ -452,6 +463,8 @@ void SdkSession::onEvent(quint64 generation, SdkEvent event) {
         case Kind::ChangePinFinished:
             return finishWorkflow(sdkChangePinResultMessage(event.success, event.reason));
     }
+    keypad_ = event.secret.onReaderPinpad;
+    if (!event.reader.empty()) cardReader_ = event.reader;
     send(enterMessage(pending_));
 }
 

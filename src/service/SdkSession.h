@@ -113,6 +113,8 @@ private:
     std::optional<workflows::ConsentRequest> consent_;
     std::vector<eac::AccessRight> deselected_;
     std::string cardReader_;
+    // The pending ENTER_* is answered on the reader's pinpad: the client's SET_* has no value.
+    bool keypad_ = false;
 };
 
 }  // namespace oa::service
