@@ -294,3 +294,37 @@ TEST_CASE("Fault matrix, comfort reader: card removed at every APDU ends cleanly
     // Every cell got words for the user; the reader's PACE reports the removal as such.
     CHECK(messages.count("The card was removed.") == 1);
 }
+
+// The same for a PIN change with both PINs on the pinpad: the reader's PACE, then its
+// MODIFY_PIN_DIRECT with RESET RETRY COUNTER under its channel.
+TEST_CASE("Fault matrix, comfort reader: card removed at every APDU of a pinpad PIN change",
+          "[comfort][faults]") {
+    FaultyBackend faulty;
+    auto pinpad = std::make_shared<Pinpad>("123456");  // the same PIN, new and again
+    auto traffic = std::make_shared<HostTraffic>();
+    const auto change = [&]() -> Result<void> {
+        auto card = faulty.connect(SimulatorBackend::kReaderName);
+        if (!card) return card.error();
+        ComfortReader reader(std::move(*card), pinpad, traffic, "comfort");
+        return eid::PinManagement(reader).changePin(SecureBytes(), SecureBytes());
+    };
+    auto counting = faulty.arm(Fault::CardRemoved, 0);
+    REQUIRE(change());
+    const int total = counting->sent;
+    REQUIRE(total >= 8);
+    for (int apdu = 1; apdu <= total; ++apdu) {
+        auto plan = faulty.arm(Fault::CardRemoved, apdu);
+        const auto broken = change();
+        faulty.repair();
+        const auto next = change();
+        INFO("card removed at APDU " << apdu << " (" << plan->firedCommand
+                                     << "): " << (broken ? "ok" : broken.error().message)
+                                     << "; next: " << (next ? "ok" : next.error().message));
+        CHECK(plan->fired);
+        REQUIRE_FALSE(broken);
+        CHECK(broken.error().code == ErrorCode::CardRemoved);
+        CHECK_FALSE(broken.error().message.empty());
+        CHECK(next);
+    }
+    CHECK(faulty.virtualCard().pinState().retryCounter == 3);
+}
