@@ -2,7 +2,8 @@
 # Screenshots of the main screens in English and German, taken under Xvfb with the real window
 # (the app's QML and controllers over the in-process demo card), into docs/screenshots/:
 # {en,de}-{start,my-data,my-data-read,pin-management,pin-management-status,readers,settings,
-#   settings-all,developer-mode,logs,help}.png, {en,de}-auth-*.png and {en,de}-replacement-pin*.png
+#   settings-all,developer-mode,logs,help}.png, {en,de}-auth-*.png, {en,de}-replacement-pin*.png
+#   and the pinpad prompts of a comfort reader
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build; needs the gui_workflow_tests target)
 # Needs xvfb (xvfb-run). The size follows SCREEN (default 960x640).
 set -euo pipefail
@@ -36,5 +37,15 @@ if [ -x "$letter_runner" ]; then
         "$letter_runner" -platform xcb replacementPinClickedThroughTheWindow
 else
     echo "skipping the replacement PIN screens: build $letter_runner first" >&2
+fi
+# A comfort reader with a pinpad: {en,de}-auth-pinpad.png and en-pin-management-pinpad.png, the
+# prompts shown while the reader asks (needs the gui_comfort_tests target).
+comfort_runner=$build/tests/gui/gui_comfort_tests
+if [ -x "$comfort_runner" ]; then
+    xvfb-run -a -s "-screen 0 ${SCREEN:-960x640}x24" \
+        "$comfort_runner" -platform xcb authenticationAsksForThePinOnThePinpad \
+        pinIsChangedOnThePinpadWithAPromptForEachStage
+else
+    echo "skipping the pinpad screens: build $comfort_runner first" >&2
 fi
 ls -1 "$out"/*.png

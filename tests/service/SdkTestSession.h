@@ -24,6 +24,18 @@ struct SdkTestSession {
         environment.runWorkflows = runWorkflows;
         environment.authSettings = std::move(authSettings);
         environment.cardWait = std::chrono::seconds(20);
+        start(environment);
+    }
+    // Over any backend (a comfort reader's, say), without the Simulator reader's SET_CARD.
+    SdkTestSession(ReaderBackend& readers,
+                   std::function<workflows::AuthSettings(bool)> authSettings) {
+        SdkSession::Environment environment;
+        environment.backend = &readers;
+        environment.authSettings = std::move(authSettings);
+        environment.cardWait = std::chrono::seconds(20);
+        start(environment);
+    }
+    void start(const SdkSession::Environment& environment) {
         session = std::make_unique<SdkSession>(environment, [this](const QByteArray& json) {
             messages.push_back(QJsonDocument::fromJson(json).object());
         });

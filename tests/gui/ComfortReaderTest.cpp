@@ -1,0 +1,439 @@
+// The window with a comfort reader (a pinpad that runs PACE itself, tests/common/ComfortReader.h):
+// no PIN, CAN or PUK fields, a prompt for each thing the reader asks on its pinpad, shown while
+// the reader waits for it. The reader's pinpad holds each prompt until the test has seen the
+// window show it.
+#include <QtQml/qqmlextensionplugin.h>
+#include <QAccessible>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSemaphore>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUrlQuery>
+#include <memory>
+#include <mutex>
+
+#include "ComfortReader.h"
+#include "app/AuthController.h"
+#include "app/Desktop.h"
+#include "app/PinManagementController.h"
+#include "app/SelfReadController.h"
+#include "eid/DeveloperModeTrust.h"
+#include "eid/PinManagement.h"
+#include "sim/card/CardProfile.h"
+#include "sim/card/VirtualCard.h"
+#include "sim/world/World.h"
+
+Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
+
+using namespace oa;
+using oa::test::ComfortReaderBackend;
+using oa::test::Pinpad;
+using Prompt = Pinpad::Prompt;
+
+namespace {
+
+// Generous: each step takes milliseconds in process; this only ends a hang.
+constexpr int kLimitMs = 60000;
+
+QStringList qmlWarnings;
+
+void collectQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    const QByteArray category = context.category ? context.category : "";
+    const bool fromQml = category == "qml" || category == "js" || message.contains("qrc:/");
+    if (type != QtDebugMsg && type != QtInfoMsg && fromQml) qmlWarnings << message;
+    if (type != QtDebugMsg && type != QtInfoMsg) fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+std::shared_ptr<VirtualCard> testCard(int retryCounter = 3) {
+    auto profile = sim::builtInProfile("mustermann");
+    profile->pinState.retryCounter = retryCounter;
+    return std::make_shared<VirtualCard>(std::move(*profile));
+}
+
+// The user at the reader: each prompt waits (on the reader's thread) until the test lets it go
+// on, so the test can look at the window while the reader asks.
+class PinpadUser {
+public:
+    PinpadUser() {
+        pinpad->onPrompt([this](Prompt prompt) {
+            {
+                std::lock_guard lock(mutex_);
+                prompts_.push_back(prompt);
+            }
+            asked_.release();
+            goOn_.tryAcquire(1, kLimitMs);
+        });
+    }
+    ~PinpadUser() { goOn_.release(100); }
+
+    // Waits (the GUI's events running) until the reader has asked `count` prompts in all.
+    bool waitForPrompt(int count) {
+        if (!QTest::qWaitFor([&] { return asked_.available() + taken_ >= count; }, kLimitMs))
+            return false;
+        asked_.acquire(count - taken_);
+        taken_ = count;
+        return true;
+    }
+    Prompt prompt(int index) {
+        std::lock_guard lock(mutex_);
+        return prompts_.at(static_cast<std::size_t>(index));
+    }
+    // The user types what was queued for this prompt and confirms.
+    void goOn() { goOn_.release(); }
+
+    std::shared_ptr<Pinpad> pinpad = std::make_shared<Pinpad>(std::nullopt);
+
+private:
+    std::mutex mutex_;
+    std::vector<Prompt> prompts_;
+    QSemaphore asked_;
+    QSemaphore goOn_;
+    int taken_ = 0;
+};
+
+QQuickItem* visibleItem(QQuickWindow* window, const char* name) {
+    for (auto* item : window->findChildren<QQuickItem*>(name))
+        if (item->isVisible()) return item;
+    return nullptr;
+}
+
+void clickItem(QQuickWindow* window, QQuickItem* item) {
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+}
+
+QString promptTitle(QQuickWindow* window) {
+    auto* panel = visibleItem(window, "pinpadPromptPanel");
+    return panel ? panel->property("title").toString() : QString();
+}
+
+bool waitUntilFinished(CardOperation& operation) {
+    if (!operation.busy()) return true;
+    QSignalSpy finished(&operation, &CardOperation::finished);
+    return finished.wait(kLimitMs);
+}
+
+bool pinOpensCard(const std::shared_ptr<VirtualCard>& card, const char* pin) {
+    SimulatorBackend plain(card);
+    auto connection = plain.connect(SimulatorBackend::kReaderName);
+    if (!connection) return false;
+    eid::PinManagement pins(**connection);
+    return pins.authenticateWithPin(SecureBytes::fromAscii(pin)).ok();
+}
+
+// The window over one comfort reader holding `card`.
+struct ComfortDesktop {
+    ComfortDesktop(std::shared_ptr<VirtualCard> card, std::shared_ptr<Pinpad> pinpad,
+                   const QString& language = QStringLiteral("en"))
+        : desktop({new ReaderFeed(
+              std::make_unique<ComfortReaderBackend>(std::move(card), std::move(pinpad)), false)}) {
+        desktop.language().setCode(language);
+    }
+    bool open(const char* navigation) {
+        if (!desktop.start()) return false;
+        window = desktop.window();
+        if (!QTest::qWaitForWindowExposed(window)) return false;
+        if (!QTest::qWaitFor([&] { return desktop.readers().cardCount() == 1; }, kLimitMs))
+            return false;
+        clickItem(window, window->findChild<QQuickItem*>(navigation));
+        return true;
+    }
+    Desktop desktop;
+    QQuickWindow* window = nullptr;
+};
+
+void screenshot(QQuickWindow* window, const QString& name) {
+    const QString shots = qEnvironmentVariable("OA_GUI_SCREENSHOT_DIR");
+    if (shots.isEmpty()) return;
+    QTest::qWait(200);  // let the page settle (animations) before the picture
+    QVERIFY(window->grabWindow().save(QString("%1/%2.png").arg(shots, name)));
+}
+
+}  // namespace
+
+class ComfortReaderTest : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<sim::World> world_;
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("OpenAusweisTest");
+        QCoreApplication::setApplicationName("openausweis-gui-comfort-test");
+        QQuickStyle::setStyle("Material");
+        qInstallMessageHandler(collectQmlWarnings);
+        auto world = sim::World::start({});
+        QVERIFY2(world.ok(), world.ok() ? "" : world.error().detail.c_str());
+        world_ = std::move(*world);
+    }
+
+    void init() {
+        QSettings().clear();
+        QSettings().setValue("language", "en");
+        qmlWarnings.clear();
+    }
+
+    void cleanup() { QVERIFY2(qmlWarnings.isEmpty(), qPrintable(qmlWarnings.join('\n'))); }
+
+    // PIN management: no fields; the current PIN, then the new PIN twice, each asked on the reader
+    // with the window saying so at that moment.
+    void pinIsChangedOnThePinpadWithAPromptForEachStage() {
+        auto card = testCard();
+        PinpadUser user;
+        ComfortDesktop shell(card, user.pinpad);
+        QVERIFY(shell.open("pinNavigation"));
+        auto* window = shell.window;
+        auto& controller = shell.desktop.pinManagement();
+        QTRY_VERIFY(controller.pinpad());
+        QTRY_VERIFY(visibleItem(window, "pinpadNote"));
+        for (const char* field :
+             {"currentPinField", "newPinField", "repeatPinField", "canField", "transportPinCheck"})
+            QVERIFY2(!visibleItem(window, field), field);
+        auto* change = visibleItem(window, "changePinButton");
+        QVERIFY(change);
+        QTRY_VERIFY(change->isEnabled());
+
+        user.pinpad->type("123456");
+        user.pinpad->type("246810");
+        user.pinpad->type("246810");
+        clickItem(window, change);
+        QVERIFY(user.waitForPrompt(1));
+        QCOMPARE(user.prompt(0), Prompt::Pin);
+        QTRY_COMPARE(promptTitle(window),
+                     QString("Please enter your current PIN (or the five-digit transport PIN) "
+                             "on your card reader's pinpad"));
+        QCOMPARE(visibleItem(window, "pinpadPromptPanel")->property("kind").toString(),
+                 QString("info"));
+        screenshot(window, "en-pin-management-pinpad");
+        user.goOn();
+        QVERIFY(user.waitForPrompt(2));
+        QCOMPARE(user.prompt(1), Prompt::NewPin);
+        const QString newPin(
+            "Please enter your new six-digit PIN on your card reader's pinpad, "
+            "then once more to confirm it");
+        QTRY_COMPARE(promptTitle(window), newPin);
+        user.goOn();
+        QVERIFY(user.waitForPrompt(3));
+        QCOMPARE(user.prompt(2), Prompt::NewPinAgain);
+        QCOMPARE(promptTitle(window), newPin);
+        user.goOn();
+
+        QVERIFY(waitUntilFinished(controller));
+        QVERIFY2(controller.succeeded(), qPrintable(controller.detail()));
+        QCOMPARE(controller.outcome(), QString("pinChanged"));
+        QTRY_VERIFY(!visibleItem(window, "pinpadPromptPanel"));
+        QTRY_VERIFY(visibleItem(window, "pinResultPanel"));
+        QCOMPARE(visibleItem(window, "pinResultPanel")->property("title").toString(),
+                 QString("Your PIN was changed. Use the new six-digit PIN from now on."));
+        QVERIFY(pinOpensCard(card, "246810"));
+    }
+
+    // A blocked PIN: the PUK is typed on the reader, the page has no PUK field.
+    void blockedPinIsUnblockedWithThePukOnThePinpad() {
+        auto card = testCard(0);
+        PinpadUser user;
+        ComfortDesktop shell(card, user.pinpad);
+        QVERIFY(shell.open("pinNavigation"));
+        auto* window = shell.window;
+        auto& controller = shell.desktop.pinManagement();
+        QTRY_VERIFY(controller.pinpad());
+        QVERIFY(controller.readStatus());
+        QVERIFY(waitUntilFinished(controller));
+        QCOMPARE(controller.status(), QString("blocked"));
+        QVERIFY(!visibleItem(window, "pukField"));
+        auto* unblock = visibleItem(window, "unblockButton");
+        QVERIFY(unblock);
+        QTRY_VERIFY(unblock->isEnabled());
+        user.pinpad->type("9876543210");
+        clickItem(window, unblock);
+        QVERIFY(user.waitForPrompt(1));
+        QCOMPARE(user.prompt(0), Prompt::Puk);
+        QTRY_COMPARE(promptTitle(window),
+                     QString("Please enter the PUK on your card reader's pinpad"));
+        user.goOn();
+        QVERIFY(waitUntilFinished(controller));
+        QVERIFY2(controller.succeeded(), qPrintable(controller.detail()));
+        QCOMPARE(controller.outcome(), QString("pinUnblocked"));
+        QCOMPARE(controller.status(), QString("operational"));
+    }
+
+    // "My data": the PIN on the reader, then the test person as on a plain reader.
+    void myDataIsReadWithThePinFromThePinpad() {
+        PinpadUser user;
+        ComfortDesktop shell(testCard(), user.pinpad);
+        QVERIFY(shell.open("myDataNavigation"));
+        auto* window = shell.window;
+        auto& controller = shell.desktop.selfRead();
+        controller.setDeveloperMode(
+            true);  // the test card's CSCA, on a reader that is not the demo
+        QTRY_VERIFY(controller.pinpad());
+        QTRY_VERIFY(visibleItem(window, "myDataPinpadNote"));
+        QVERIFY(!visibleItem(window, "myDataPinField"));
+        auto* read = visibleItem(window, "readMyDataButton");
+        QTRY_VERIFY(read->isEnabled());
+        user.pinpad->type("123456");
+        clickItem(window, read);
+        QVERIFY(user.waitForPrompt(1));
+        QCOMPARE(user.prompt(0), Prompt::Pin);
+        QTRY_COMPARE(promptTitle(window),
+                     QString("Please enter your PIN on your card reader's pinpad"));
+        user.goOn();
+        QVERIFY(waitUntilFinished(controller));
+        QVERIFY2(controller.succeeded(), qPrintable(controller.detail()));
+        QCOMPARE(controller.data()->valueOf("Given names"), QString("ERIKA"));
+        QTRY_VERIFY(visibleItem(window, "myDataCard"));
+    }
+
+    // A plain reader never gets the pinpad operations: they would send empty secrets.
+    void pinpadOperationsAreRefusedOnAPlainReader() {
+        auto backend = std::make_shared<SimulatorBackend>(testCard());
+        const CardChooser plain = [backend]() -> std::optional<CardChoice> {
+            return CardChoice{QStringLiteral("Simulator"), true, [backend] {
+                                  return backend->connect(SimulatorBackend::kReaderName);
+                              }};
+        };
+        PinManagementController pins(plain);
+        QVERIFY(!pins.changePinOnPinpad(false));
+        QCOMPARE(pins.outcome(), QString("wrongInput"));
+        QVERIFY(!pins.unblockPinOnPinpad());
+        SelfReadController selfRead(plain);
+        QVERIFY(!selfRead.readOnPinpad(false));
+        QCOMPARE(selfRead.outcome(), QString("wrongInput"));
+        QVERIFY(!pins.busy() && !selfRead.busy());
+        QCOMPARE(backend->card()->pinState().retryCounter, 3);
+    }
+
+    // The authentication screen: the prompt instead of the field, cancel still there, the
+    // reader's answer ends in the redirect to the provider.
+    void authenticationAsksForThePinOnThePinpad_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("prompt");
+        QTest::newRow("en") << "en"
+                            << "Please enter your PIN on your card reader's pinpad";
+        QTest::newRow("de") << "de"
+                            << "Bitte geben Sie Ihre PIN am Tastenfeld Ihres Kartenlesers ein";
+    }
+    void authenticationAsksForThePinOnThePinpad() {
+        QFETCH(QString, language);
+        PinpadUser user;
+        ComfortReaderBackend reader(testCard(), user.pinpad);
+        AuthController controller(reader, [this] {
+            workflows::AuthSettings settings;
+            settings.caCertificates = {world_->caCertificate()};
+            settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(true));
+            settings.cardWait = std::chrono::milliseconds(kLimitMs);
+            return settings;
+        });
+        ComfortDesktop shell(testCard(), std::make_shared<Pinpad>(), language);
+        QVERIFY(shell.desktop.start());
+        auto* window = shell.desktop.window();
+        window->setProperty("authentication", QVariant::fromValue(&controller));
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        service::ActivationOutcome outcome;
+        bool answered = false;
+        controller.start(world_->eService().tcTokenUrl(),
+                         [&](const service::ActivationOutcome& done) {
+                             outcome = done;
+                             answered = true;
+                         });
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("consent"), kLimitMs);
+        QVERIFY(controller.acceptConsent());
+        user.pinpad->type("123456");
+        QVERIFY(user.waitForPrompt(1));
+        QCOMPARE(user.prompt(0), Prompt::Pin);
+        QTRY_COMPARE(controller.page(), QString("secret"));
+        QVERIFY(controller.onReaderPinpad());
+        QTRY_VERIFY(visibleItem(window, "authPinpadPrompt"));
+        auto* prompt = visibleItem(window, "authPinpadPrompt");
+        QTEST(prompt->property("text").toString(), "prompt");
+        QCOMPARE(QAccessible::queryAccessibleInterface(prompt)->text(QAccessible::Name),
+                 prompt->property("text").toString());
+        QVERIFY(!visibleItem(window, "authSecretFieldInput"));
+        QVERIFY(!visibleItem(window, "authSecretButton"));
+        QVERIFY(visibleItem(window, "authCancelButton"));
+        QVERIFY(!controller.submitSecret("123456"));  // nothing to type in the window
+        screenshot(window, language + "-auth-pinpad");
+        user.goOn();
+
+        QTRY_VERIFY_WITH_TIMEOUT(answered, kLimitMs);
+        QVERIFY2(controller.succeeded(), qPrintable(controller.detail()));
+        QCOMPARE(QUrlQuery(outcome.redirect).queryItemValue("ResultMajor"), QString("ok"));
+        QTRY_VERIFY(!visibleItem(window, "authPinpadPrompt"));
+    }
+
+    // A wrong PIN typed on the reader: the prompt comes back with the tries left, in words.
+    void wrongPinOnThePinpadIsAskedAgainWithTheTriesLeft() {
+        PinpadUser user;
+        ComfortReaderBackend reader(testCard(), user.pinpad);
+        AuthController controller(reader, [this] {
+            workflows::AuthSettings settings;
+            settings.caCertificates = {world_->caCertificate()};
+            settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(true));
+            settings.cardWait = std::chrono::milliseconds(kLimitMs);
+            return settings;
+        });
+        ComfortDesktop shell(testCard(), std::make_shared<Pinpad>());
+        QVERIFY(shell.desktop.start());
+        auto* window = shell.desktop.window();
+        window->setProperty("authentication", QVariant::fromValue(&controller));
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        bool answered = false;
+        controller.start(world_->eService().tcTokenUrl(),
+                         [&](const service::ActivationOutcome&) { answered = true; });
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("consent"), kLimitMs);
+        QVERIFY(controller.acceptConsent());
+        user.pinpad->type("111111");
+        user.pinpad->type("123456");
+        QVERIFY(user.waitForPrompt(1));
+        user.goOn();
+        QVERIFY(user.waitForPrompt(2));
+        QTRY_COMPARE(controller.attempt(), 2);
+        QTRY_VERIFY(visibleItem(window, "authPinpadStatusPanel"));
+        QCOMPARE(visibleItem(window, "authPinpadStatusPanel")->property("title").toString(),
+                 QString("The PIN was wrong. Two tries are left."));
+        QVERIFY(visibleItem(window, "authPinpadStatusPanel")
+                    ->property("guidance")
+                    .toString()
+                    .startsWith("Tries left: 2"));
+        QVERIFY(visibleItem(window, "authPinpadPrompt"));
+        user.goOn();
+        QTRY_VERIFY_WITH_TIMEOUT(answered, kLimitMs);
+        QVERIFY2(controller.succeeded(), qPrintable(controller.detail()));
+    }
+
+    // Cancel on the reader's pinpad: the workflow ends, the browser is answered, no try is lost.
+    void cancelOnThePinpadEndsTheAuthentication() {
+        PinpadUser user;
+        auto card = testCard();
+        ComfortReaderBackend reader(card, user.pinpad);
+        AuthController controller(reader, [this] {
+            workflows::AuthSettings settings;
+            settings.caCertificates = {world_->caCertificate()};
+            settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(true));
+            settings.cardWait = std::chrono::milliseconds(kLimitMs);
+            return settings;
+        });
+        bool answered = false;
+        controller.start(world_->eService().tcTokenUrl(),
+                         [&](const service::ActivationOutcome&) { answered = true; });
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("consent"), kLimitMs);
+        QVERIFY(controller.acceptConsent());
+        user.pinpad->cancel();
+        QVERIFY(user.waitForPrompt(1));
+        QTRY_VERIFY(controller.onReaderPinpad());
+        user.goOn();
+        QTRY_VERIFY_WITH_TIMEOUT(answered, kLimitMs);
+        QCOMPARE(controller.page(), QString("result"));
+        QVERIFY(!controller.succeeded());
+        QCOMPARE(card->pinState().retryCounter, 3);
+    }
+};
+
+QTEST_MAIN(ComfortReaderTest)
+#include "ComfortReaderTest.moc"
