@@ -491,6 +491,8 @@ struct AuthWorkflow::Session {
 
     State pace() {
         interaction.progress(AuthStep::Pace);
+        // A PACE started over (card put back) drops the earlier channel before its card.
+        secureCard.reset();
         if (auto connected = connectCard(); !connected)
             return fail(clientFailure(connected.error()));
         if (auto selected = eid::selectMasterFile(*card); !selected)
