@@ -152,6 +152,7 @@ void AuthController::beginWindowFlow() {
     secretRequest_ = {};
     step_ = 1;
     authStep_.clear();
+    readerName_.clear();
     windowFlow_ = true;
     showPage(QStringLiteral("idle"));
 }
@@ -435,7 +436,14 @@ void AuthController::cancelAuthentication() {
 // --- what the pages show ------------------------------------------------------------------------
 
 bool AuthController::demo() const {
-    return readerName_ == QLatin1String(SimulatorBackend::kReaderName);
+    if (!readerName_.isEmpty()) return readerName_ == QLatin1String(SimulatorBackend::kReaderName);
+    return active() && simulatorOnly_ && simulatorAllowed_;
+}
+
+void AuthController::setSimulatorOnly(bool only) {
+    if (only == simulatorOnly_) return;
+    simulatorOnly_ = only;
+    emit stateChanged();
 }
 
 QString AuthController::providerName() const {

@@ -78,6 +78,9 @@ public:
 
     // Thread-safe: whether the in-process demo card's reader may be used (demo mode active).
     void setSimulatorAllowed(bool allowed) { simulatorAllowed_ = allowed; }
+    // GUI thread: the demo card's reader is the only reader, so an authentication is a demo one
+    // from its first screen (the consent comes before the card is chosen).
+    void setSimulatorOnly(bool only);
 
     // A flow started from the window (the replacement PIN) asks its card questions through this
     // Interaction without start(): begin clears a previous cancel and answer, end returns the
@@ -162,6 +165,7 @@ private:
     ReaderBackend& readers_;
     SettingsFactory settings_;
     std::atomic<bool> simulatorAllowed_{true};
+    bool simulatorOnly_ = false;  // GUI thread
     std::atomic<bool> cancelled_{false};
 
     // Shared with the worker.

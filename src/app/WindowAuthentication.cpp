@@ -24,6 +24,8 @@ workflows::AuthSettings windowAuthSettings(bool demoActive) {
 void showAuthenticationIn(Desktop& desktop, AuthController& authentication) {
     const auto follow = [&desktop, &authentication] {
         authentication.setSimulatorAllowed(desktop.readers().demoActive());
+        authentication.setSimulatorOnly(desktop.readers().demoActive() &&
+                                        desktop.readers().names().size() == 1);
     };
     follow();
     QObject::connect(&desktop.readers(), &ReaderListModel::readersChanged, &authentication, follow);

@@ -20,6 +20,7 @@
 
 #include "app/AuthController.h"
 #include "app/Desktop.h"
+#include "app/WindowAuthentication.h"
 #include "card/sim/SimulatorBackend.h"
 #include "eid/DeveloperModeTrust.h"
 #include "service/EidClientService.h"
@@ -445,6 +446,49 @@ private slots:
         QVERIFY(controller.acceptConsent());
         QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("waitingForCard"), kLimitMs);
         QCOMPARE(controller.readerName(), QString());
+        controller.cancelAuthentication();
+        QTRY_VERIFY_WITH_TIMEOUT(answered(*outcome), kLimitMs);
+    }
+
+    // With the demo card's reader as the only one, an authentication is a demo one from its first
+    // screen: the window's DEMO marker shows already at the consent, which comes before the card
+    // is chosen.
+    void demoMarkerShowsFromTheFirstScreenOfADemoAuthentication() {
+        SimulatorBackend backend(testCard());
+        AuthController controller(backend, worldSettings());
+        Desktop desktop({new ReaderFeed(std::make_unique<SimulatorBackend>(), true)});
+        QVERIFY(desktop.start());
+        auto* window = desktop.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_VERIFY(desktop.readers().demoActive());
+        showAuthenticationIn(desktop, controller);
+        QVERIFY(!controller.demo());  // nothing runs
+        auto outcome = activate(controller);
+        QCOMPARE(controller.page(), QString("working"));
+        QVERIFY(controller.readerName().isEmpty());
+        QVERIFY(controller.demo());
+        QTRY_VERIFY(visibleItem(window, "demoBanner"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("consent"), kLimitMs);
+        QVERIFY(controller.readerName().isEmpty());
+        QVERIFY(visibleItem(window, "authConsent"));
+        QVERIFY(visibleItem(window, "demoBanner"));
+        controller.cancelAuthentication();
+        QTRY_VERIFY_WITH_TIMEOUT(answered(*outcome), kLimitMs);
+        window->setProperty("authentication", QVariant());
+    }
+
+    // Where a real reader could still be chosen, the marker waits for the card.
+    void demoMarkerWaitsForTheCardWhileOtherReadersCouldBeChosen() {
+        SimulatorBackend backend(testCard());
+        AuthController controller(backend, worldSettings());
+        controller.setSimulatorOnly(false);
+        auto outcome = activate(controller);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("consent"), kLimitMs);
+        QVERIFY(!controller.demo());
+        QVERIFY(controller.acceptConsent());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), QString("secret"), kLimitMs);
+        QCOMPARE(controller.readerName(), QString(SimulatorBackend::kReaderName));
+        QVERIFY(controller.demo());
         controller.cancelAuthentication();
         QTRY_VERIFY_WITH_TIMEOUT(answered(*outcome), kLimitMs);
     }
