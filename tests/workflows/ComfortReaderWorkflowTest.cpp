@@ -86,6 +86,35 @@ void checkHostNeverSaw(ComfortReaderBackend& backend, const char* pin) {
     }
 }
 
+// The faulty in-process reader behind a comfort reader, listed with its pinpad.
+class ComfortFaultyBackend : public ReaderBackend {
+public:
+    explicit ComfortFaultyBackend(FaultyBackend& inner) : inner_(inner) {}
+    std::string name() const override { return "comfort-faulty"; }
+    Result<std::vector<ReaderInfo>> readers() override {
+        auto listed = inner_.readers();
+        if (listed)
+            for (auto& reader : *listed)
+                reader.pinpad = true;
+        return listed;
+    }
+    Result<std::unique_ptr<Card>> connect(const std::string& reader) override {
+        auto card = inner_.connect(reader);
+        if (!card) return card.error();
+        return std::unique_ptr<Card>(
+            std::make_unique<ComfortReader>(std::move(*card), pinpad, traffic, reader));
+    }
+    Result<void> waitForChange(std::chrono::milliseconds timeout) override {
+        return inner_.waitForChange(timeout);
+    }
+    void cancelWait() override { inner_.cancelWait(); }
+    std::shared_ptr<Pinpad> pinpad = std::make_shared<Pinpad>();
+    std::shared_ptr<HostTraffic> traffic = std::make_shared<HostTraffic>();
+
+private:
+    FaultyBackend& inner_;
+};
+
 }  // namespace
 
 TEST_CASE("Online authentication through a comfort reader: the PIN stays on the pinpad",
@@ -231,34 +260,7 @@ TEST_CASE("Fault matrix, comfort reader: card removed at every APDU ends cleanly
     auto world = startWorld();
     FaultyBackend faulty;
 
-    // The faulty in-process reader behind a comfort reader, listed with its pinpad.
-    class ComfortFaultyBackend : public ReaderBackend {
-    public:
-        explicit ComfortFaultyBackend(FaultyBackend& inner) : inner_(inner) {}
-        std::string name() const override { return "comfort-faulty"; }
-        Result<std::vector<ReaderInfo>> readers() override {
-            auto listed = inner_.readers();
-            if (listed)
-                for (auto& reader : *listed)
-                    reader.pinpad = true;
-            return listed;
-        }
-        Result<std::unique_ptr<Card>> connect(const std::string& reader) override {
-            auto card = inner_.connect(reader);
-            if (!card) return card.error();
-            return std::unique_ptr<Card>(
-                std::make_unique<ComfortReader>(std::move(*card), pinpad, traffic, reader));
-        }
-        Result<void> waitForChange(std::chrono::milliseconds timeout) override {
-            return inner_.waitForChange(timeout);
-        }
-        void cancelWait() override { inner_.cancelWait(); }
-        std::shared_ptr<Pinpad> pinpad = std::make_shared<Pinpad>();
-        std::shared_ptr<HostTraffic> traffic = std::make_shared<HostTraffic>();
-
-    private:
-        FaultyBackend& inner_;
-    } backend(faulty);
+    ComfortFaultyBackend backend(faulty);
 
     const auto run = [&] {
         auto plan = faulty.plan();
@@ -327,4 +329,42 @@ TEST_CASE("Fault matrix, comfort reader: card removed at every APDU of a pinpad 
         CHECK(next);
     }
     CHECK(faulty.virtualCard().pinState().retryCounter == 3);
+}
+
+// A card that leaves the reader during PACE or right after it, and is put back: PACE starts over
+// on a new connection (the earlier channel dropped first) and the authentication succeeds.
+TEST_CASE("Comfort reader: the card put back after leaving during PACE, PACE starts over",
+          "[auth][world][comfort][faults]") {
+    auto world = startWorld();
+    FaultyBackend faulty;
+    ComfortFaultyBackend backend(faulty);
+
+    class PuttingBack : public ScriptedInteraction {
+    public:
+        PuttingBack(FaultyBackend& faulty) : ScriptedInteraction({}), faulty_(faulty) {}
+        bool resumeAfterCardRemoved() override {
+            ++resumed;
+            faulty_.repair();
+            return true;
+        }
+        int resumed = 0;
+
+    private:
+        FaultyBackend& faulty_;
+    };
+
+    // The reader's PACE (SELECT, EF.CardAccess, MSE:Set AT, four GA) and GET CHALLENGE come
+    // after the host's SELECT, EF.CardAccess and PIN status.
+    for (int apdu = 1; apdu <= 13; ++apdu) {
+        auto plan = faulty.arm(Fault::CardRemoved, apdu);
+        PuttingBack interaction(faulty);
+        AuthWorkflow workflow(backend, interaction, settingsFor(*world));
+        const auto outcome = workflow.run(world->eService().tcTokenUrl());
+        INFO("card removed at APDU " << apdu << " (" << plan->firedCommand
+                                     << "): " << describe(outcome));
+        CHECK(plan->fired);
+        CHECK(interaction.resumed == 1);
+        CHECK(outcome.ok());
+        if (apdu == 13) CHECK(plan->firedCommand == "0C840000");  // GET CHALLENGE, reader-wrapped
+    }
 }
