@@ -314,3 +314,20 @@ TEST_CASE("PIN status, then PACE on the pinpad over the same connection", "[comf
     INFO((paced ? "" : describe(paced.error())) << " reader: " << reader.lastFailure);
     REQUIRE(paced);
 }
+
+TEST_CASE("No PIN typed on the pinpad in time ends PACE as a timeout, no try spent",
+          "[comfort][pin]") {
+    InProcessCard sim;
+    ComfortReader reader(*sim.card);
+    reader.pinpad().timeOut();
+    PinManagement pins(reader);
+    auto late = pins.authenticateWithPin(SecureBytes());
+    REQUIRE_FALSE(late);
+    CHECK(late.error().code == ErrorCode::Timeout);
+    CHECK(late.error().message == "No PIN was entered on the reader in time.");
+    CHECK(sim.virtualCard->pinState().retryCounter == 3);
+    // A PIN change needs the current PIN on the pinpad when the new one is typed there.
+    auto mixed = pins.changePin(secret("123456"), SecureBytes());
+    REQUIRE_FALSE(mixed);
+    CHECK(mixed.error().code == ErrorCode::InvalidInput);
+}
