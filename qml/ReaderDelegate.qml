@@ -13,6 +13,7 @@ ItemDelegate {
     required property bool cardPresent
     required property string atr
     required property bool simulated
+    required property bool pinpad
     property bool detailed: false
 
     readonly property string title: simulated ? qsTr("Demo card (simulated)") : name
@@ -25,7 +26,8 @@ ItemDelegate {
     Accessible.role: Accessible.ListItem
     Accessible.name: title + ", " + cardText
     Accessible.description: simulated ? qsTr("Simulated reader %1 for trying out the app").arg(name)
-                                      : qsTr("Reader %1").arg(name)
+                                      : pinpad ? qsTr("Reader %1 with its own pinpad").arg(name)
+                                               : qsTr("Reader %1").arg(name)
 
     contentItem: RowLayout {
         spacing: 14
@@ -50,6 +52,15 @@ ItemDelegate {
                 Layout.fillWidth: true
                 text: delegate.simulated ? qsTr("Simulated reader \u201c%1\u201d \u2013 no real card is used").arg(delegate.name)
                                          : qsTr("Connection: %1").arg(delegate.backend === "pcsc" ? qsTr("PC/SC") : delegate.backend)
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                Accessible.ignored: true
+            }
+            Label {
+                objectName: "readerPinpadNote"
+                Layout.fillWidth: true
+                visible: delegate.pinpad
+                text: qsTr("With its own pinpad: you enter PIN, CAN and PUK on the reader")
                 wrapMode: Text.Wrap
                 opacity: 0.8
                 Accessible.ignored: true

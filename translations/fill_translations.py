@@ -536,6 +536,9 @@ GERMAN.update({
         "Bestätigen Sie am Kartenleser, wenn Sie fertig sind; seine Abbruchtaste beendet den Vorgang.",
     "Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.":
         "Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben PIN, CAN und PUK am Kartenleser ein, nicht in diesem Fenster.",
+    "Reader %1 with its own pinpad": "Kartenleser %1 mit eigenem Tastenfeld",
+    "With its own pinpad: you enter PIN, CAN and PUK on the reader":
+        "Mit eigenem Tastenfeld: Sie geben PIN, CAN und PUK am Kartenleser ein",
     "Your card reader has its own pinpad: you enter your PIN on the reader after you start reading.":
         "Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben Ihre PIN am Kartenleser ein, nachdem Sie das Auslesen gestartet haben.",
 })

@@ -1119,6 +1119,14 @@
         <source>ATR: %1</source>
         <translation>ATR: %1</translation>
     </message>
+    <message>
+        <source>Reader %1 with its own pinpad</source>
+        <translation>Kartenleser %1 mit eigenem Tastenfeld</translation>
+    </message>
+    <message>
+        <source>With its own pinpad: you enter PIN, CAN and PUK on the reader</source>
+        <translation>Mit eigenem Tastenfeld: Sie geben PIN, CAN und PUK am Kartenleser ein</translation>
+    </message>
 </context>
 <context>
     <name>ReadersPage</name>

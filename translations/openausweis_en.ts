@@ -1119,6 +1119,14 @@
         <source>ATR: %1</source>
         <translation>ATR: %1</translation>
     </message>
+    <message>
+        <source>Reader %1 with its own pinpad</source>
+        <translation>Reader %1 with its own pinpad</translation>
+    </message>
+    <message>
+        <source>With its own pinpad: you enter PIN, CAN and PUK on the reader</source>
+        <translation>With its own pinpad: you enter PIN, CAN and PUK on the reader</translation>
+    </message>
 </context>
 <context>
     <name>ReadersPage</name>

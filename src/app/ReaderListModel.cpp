@@ -30,17 +30,16 @@ QVariant ReaderListModel::data(const QModelIndex& index, int role) const {
             return QString::fromStdString(toHex(row.info.atr)).toUpper();
         case SimulatedRole:
             return row.simulated;
+        case PinpadRole:
+            return row.info.pinpad;
         default:
             return {};
     }
 }
 
 QHash<int, QByteArray> ReaderListModel::roleNames() const {
-    return {{NameRole, "name"},
-            {BackendRole, "backend"},
-            {CardPresentRole, "cardPresent"},
-            {AtrRole, "atr"},
-            {SimulatedRole, "simulated"}};
+    return {{NameRole, "name"}, {BackendRole, "backend"},     {CardPresentRole, "cardPresent"},
+            {AtrRole, "atr"},   {SimulatedRole, "simulated"}, {PinpadRole, "pinpad"}};
 }
 
 void ReaderListModel::update(const QString& source, bool simulated,
@@ -177,8 +176,10 @@ QString ReaderListModel::diagnosisReport() const {
                                                   : QStringLiteral("NOT available"))
                      .arg(source.readers.size());
         for (const auto& reader : source.readers) {
-            lines << QStringLiteral("  - %1: %2")
+            lines << QStringLiteral("  - %1%2: %3")
                          .arg(QString::fromStdString(reader.name),
+                              reader.pinpad ? QStringLiteral(" (pinpad, PACE on the reader)")
+                                            : QString(),
                               reader.cardPresent
                                   ? QStringLiteral("card present, ATR %1")
                                         .arg(QString::fromStdString(toHex(reader.atr)).toUpper())

@@ -38,6 +38,7 @@ public:
         CardPresentRole,
         AtrRole,
         SimulatedRole,
+        PinpadRole,  // a comfort reader: secrets are typed on it
     };
     // Automatic: the simulator's reader appears only while no real reader is connected.
     enum class DemoMode { Automatic, Always, Off };

@@ -20,10 +20,12 @@ int runReaders(Invocation& invocation) {
     for (const auto& reader : *readers) {
         invocation.out << reader.name << ": ";
         if (reader.cardPresent) {
-            invocation.out << "card present, ATR " << toHex(reader.atr) << "\n";
+            invocation.out << "card present, ATR " << toHex(reader.atr);
         } else {
-            invocation.out << "no card\n";
+            invocation.out << "no card";
         }
+        // A comfort reader: the secrets of every command are typed on it.
+        invocation.out << (reader.pinpad ? "; pinpad (PIN entered on the reader)\n" : "\n");
     }
     return kExitOk;
 }

@@ -120,6 +120,16 @@ TEST_CASE("unblock-pin on a comfort reader asks for the PUK on its pinpad", "[cl
     CHECK(card->pinState().retryCounter == 3);
 }
 
+TEST_CASE("readers names a comfort reader's pinpad", "[cli][pinpad]") {
+    ComfortReaderBackend comfort(testCard(), std::make_shared<Pinpad>(std::nullopt));
+    const auto run = runCli(comfort, "readers", {});
+    CHECK(run.exitCode == cli::kExitOk);
+    CHECK(contains(run.out, kReader + ": card present, ATR "));
+    CHECK(contains(run.out, "; pinpad (PIN entered on the reader)\n"));
+    SimulatorBackend plain(testCard());
+    CHECK_FALSE(contains(runCli(plain, "readers", {}).out, "pinpad"));
+}
+
 TEST_CASE("secret files are refused for a comfort reader and nothing reaches the card",
           "[cli][pinpad]") {
     auto card = testCard();

@@ -101,6 +101,15 @@ QQuickItem* visibleItem(QQuickWindow* window, const char* name) {
     return nullptr;
 }
 
+// Delegates live in the visual tree only: searched through childItems.
+QQuickItem* visibleDescendant(QQuickItem* item, const QString& name) {
+    if (!item->isVisible()) return nullptr;
+    if (item->objectName() == name) return item;
+    for (auto* child : item->childItems())
+        if (auto* found = visibleDescendant(child, name)) return found;
+    return nullptr;
+}
+
 void clickItem(QQuickWindow* window, QQuickItem* item) {
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
@@ -139,7 +148,7 @@ struct ComfortDesktop {
         if (!QTest::qWaitForWindowExposed(window)) return false;
         if (!QTest::qWaitFor([&] { return desktop.readers().cardCount() == 1; }, kLimitMs))
             return false;
-        clickItem(window, window->findChild<QQuickItem*>(navigation));
+        if (navigation) clickItem(window, window->findChild<QQuickItem*>(navigation));
         return true;
     }
     Desktop desktop;
@@ -231,6 +240,21 @@ private slots:
         QCOMPARE(visibleItem(window, "pinResultPanel")->property("title").toString(),
                  QString("Your PIN was changed. Use the new six-digit PIN from now on."));
         QVERIFY(pinOpensCard(card, "246810"));
+    }
+
+    // The reader list and the diagnosis report say which reader has a pinpad.
+    void theReaderListNamesThePinpad() {
+        ComfortDesktop shell(testCard(), std::make_shared<Pinpad>());
+        QVERIFY(shell.open(nullptr));  // the start page lists the readers
+        auto& readers = shell.desktop.readers();
+        QVERIFY(readers.index(0).data(ReaderListModel::PinpadRole).toBool());
+        QVERIFY(readers.diagnosisReport().contains(
+            QString("%1 (pinpad, PACE on the reader): card present")
+                .arg(ComfortReaderBackend::kReaderName)));
+        auto* root = shell.window->contentItem();
+        QTRY_VERIFY(visibleDescendant(root, "readerPinpadNote"));
+        QCOMPARE(visibleDescendant(root, "readerPinpadNote")->property("text").toString(),
+                 QString("With its own pinpad: you enter PIN, CAN and PUK on the reader"));
     }
 
     // A blocked PIN: the PUK is typed on the reader, the page has no PUK field.
