@@ -313,6 +313,41 @@ private slots:
         QTRY_VERIFY(visibleItem(window, "myDataCard"));
     }
 
+    // A suspended PIN: the CAN is typed on the reader first, then the PIN (and the new PIN twice).
+    void suspendedPinTakesTheCanOnThePinpadFirst() {
+        auto card = testCard(1);
+        PinpadUser user;
+        auto backend = std::make_shared<ComfortReaderBackend>(card, user.pinpad);
+        const CardChooser comfort = [backend]() -> std::optional<CardChoice> {
+            return CardChoice{
+                QString::fromLatin1(ComfortReaderBackend::kReaderName), false,
+                [backend] { return backend->connect(ComfortReaderBackend::kReaderName); }, true};
+        };
+        PinManagementController pins(comfort);
+        QStringList prompts;
+        connect(&pins, &CardOperation::stateChanged, this, [&] {
+            if (!pins.pinpadPrompt().isEmpty() &&
+                (prompts.isEmpty() || prompts.last() != pins.pinpadPrompt()))
+                prompts << pins.pinpadPrompt();
+        });
+        for (const char* typed : {"500540", "123456", "246810", "246810"})
+            user.pinpad->type(typed);
+        QVERIFY(pins.changePinOnPinpad(true));
+        QVERIFY(pins.pinpad());
+        for (int prompt = 1; prompt <= 4; ++prompt) {
+            QVERIFY(user.waitForPrompt(prompt));
+            const QString expected = prompt == 1 ? "can" : prompt == 2 ? "pin" : "newPin";
+            QTRY_COMPARE(pins.pinpadPrompt(), expected);
+            user.goOn();
+        }
+        QVERIFY(waitUntilFinished(pins));
+        QVERIFY2(pins.succeeded(), qPrintable(pins.detail()));
+        QCOMPARE(prompts, QStringList({"can", "pin", "newPin"}));
+        QCOMPARE(pins.pinpadPrompt(), QString());
+        QCOMPARE(pins.status(), QString("operational"));
+        QVERIFY(pinOpensCard(card, "246810"));
+    }
+
     // A plain reader never gets the pinpad operations: they would send empty secrets.
     void pinpadOperationsAreRefusedOnAPlainReader() {
         auto backend = std::make_shared<SimulatorBackend>(testCard());
