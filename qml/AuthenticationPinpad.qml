@@ -21,6 +21,8 @@ ColumnLayout {
         return qsTr("Please enter your PIN on your card reader's pinpad")
     }
     function statusText() {
+        if (pinpad.controller.secretKind === "can" && pinpad.controller.canAllowedMode)
+            return qsTr("The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.")
         if (pinpad.controller.secretKind === "can")
             return qsTr("The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.")
         switch (pinpad.controller.pinStatus) {
@@ -43,7 +45,7 @@ ColumnLayout {
     }
     StatusPanel {
         objectName: "authPinpadStatusPanel"
-        kind: pinpad.controller.pinStatus === "operational" && pinpad.controller.secretKind === "pin" ? "info" : "warning"
+        kind: pinpad.controller.canAllowedMode || (pinpad.controller.pinStatus === "operational" && pinpad.controller.secretKind === "pin") ? "info" : "warning"
         title: pinpad.statusText()
         guidance: (pinpad.controller.triesLeft >= 0 && pinpad.controller.secretKind === "pin"
                    ? qsTr("Tries left: %1").arg(pinpad.controller.triesLeft) + "\n" : "")

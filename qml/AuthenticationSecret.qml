@@ -30,6 +30,8 @@ ColumnLayout {
     }
     // What the card said before this request: a wrong PIN is never silently asked again.
     function statusText() {
+        if (secret.controller.secretKind === "can" && secret.controller.canAllowedMode)
+            return qsTr("The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.")
         if (secret.controller.secretKind === "can")
             return qsTr("The PIN was entered wrongly twice. To protect you, the last try needs the card access number printed on the front of the card first.")
         switch (secret.controller.pinStatus) {
@@ -57,7 +59,7 @@ ColumnLayout {
     }
     StatusPanel {
         objectName: "secretStatusPanel"
-        kind: secret.controller.pinStatus === "operational" && secret.controller.secretKind === "pin" ? "info" : "warning"
+        kind: secret.controller.canAllowedMode || (secret.controller.pinStatus === "operational" && secret.controller.secretKind === "pin") ? "info" : "warning"
         title: secret.statusText()
         guidance: secret.controller.triesLeft >= 0 && secret.controller.secretKind === "pin"
                   ? qsTr("Tries left: %1").arg(secret.controller.triesLeft) : ""

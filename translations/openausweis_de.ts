@@ -320,6 +320,10 @@
         <source>Confirm on the reader when you are done. To stop, press the reader&apos;s cancel key or Cancel below.</source>
         <translation>Bestätigen Sie am Kartenleser, wenn Sie fertig sind. Zum Abbrechen drücken Sie die Abbruchtaste des Kartenlesers oder unten „Abbrechen“.</translation>
     </message>
+    <message>
+        <source>The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.</source>
+        <translation>Der PIN-Rücksetzdienst öffnet Ihre Karte mit der Zugangsnummer auf ihrer Vorderseite statt mit der PIN.</translation>
+    </message>
 </context>
 <context>
     <name>AuthenticationProgress</name>
@@ -409,6 +413,10 @@
     <message>
         <source>Continue</source>
         <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.</source>
+        <translation>Der PIN-Rücksetzdienst öffnet Ihre Karte mit der Zugangsnummer auf ihrer Vorderseite statt mit der PIN.</translation>
     </message>
 </context>
 <context>

@@ -320,6 +320,10 @@
         <source>Confirm on the reader when you are done. To stop, press the reader&apos;s cancel key or Cancel below.</source>
         <translation>Confirm on the reader when you are done. To stop, press the reader&apos;s cancel key or Cancel below.</translation>
     </message>
+    <message>
+        <source>The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.</source>
+        <translation>The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.</translation>
+    </message>
 </context>
 <context>
     <name>AuthenticationProgress</name>
@@ -409,6 +413,10 @@
     <message>
         <source>Continue</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.</source>
+        <translation>The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,8 @@ class AuthController : public QObject,
     Q_PROPERTY(int secretLength READ secretLength NOTIFY stateChanged)
     // The secret is typed on the card reader's pinpad (a comfort reader): the page shows no field.
     Q_PROPERTY(bool onReaderPinpad READ onReaderPinpad NOTIFY stateChanged)
+    // The CAN opens the card instead of the PIN (a PIN reset service), not after two wrong PINs.
+    Q_PROPERTY(bool canAllowedMode READ canAllowedMode NOTIFY stateChanged)
 
     // "ok", "cancelled", "noCard", "pinBlocked" or "failed"; the core's words beneath.
     Q_PROPERTY(bool succeeded READ succeeded NOTIFY stateChanged)
@@ -137,6 +139,7 @@ public:
     int triesLeft() const { return secretRequest_.pinStatus.triesLeft; }
     int secretLength() const;
     bool onReaderPinpad() const { return secretRequest_.onReaderPinpad; }
+    bool canAllowedMode() const { return secretRequest_.canAllowedMode; }
     bool succeeded() const { return succeeded_; }
     QString outcome() const { return outcome_; }
     QString detail() const { return detail_; }

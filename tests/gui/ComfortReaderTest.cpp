@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QUrlQuery>
+#include <future>
 #include <memory>
 #include <mutex>
 
@@ -464,6 +465,49 @@ private slots:
         user.goOn();
         QTRY_VERIFY_WITH_TIMEOUT(answered, kLimitMs);
         QVERIFY2(controller.succeeded(), qPrintable(controller.detail()));
+    }
+
+    // CAN-allowed mode (a PIN reset service) asks for the CAN instead of the PIN: said so, on the
+    // pinpad and in the field, not as if two wrong PINs had been entered.
+    void canInsteadOfThePinIsExplainedOnThePinpadAndInTheField() {
+        SimulatorBackend backend(nullptr);
+        AuthController controller(backend, [] { return workflows::AuthSettings{}; });
+        ComfortDesktop shell(testCard(), std::make_shared<Pinpad>());
+        QVERIFY(shell.desktop.start());
+        auto* window = shell.desktop.window();
+        window->setProperty("authentication", QVariant::fromValue(&controller));
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        const QString explained(
+            "The PIN reset service opens your card with the card access "
+            "number printed on its front, instead of the PIN.");
+        controller.beginWindowFlow();
+        workflows::SecretRequest request;
+        request.kind = workflows::SecretKind::Can;
+        request.canAllowedMode = true;
+        request.onReaderPinpad = true;
+        auto onPinpad =
+            std::async(std::launch::async, [&] { return controller.askSecret(request); });
+        auto typedOnReader = onPinpad.get();  // the reader takes it: no answer from the window
+        QVERIFY(typedOnReader.ok() && typedOnReader->empty());
+        QTRY_VERIFY(visibleItem(window, "authPinpadStatusPanel"));
+        QCOMPARE(visibleItem(window, "authPinpadStatusPanel")->property("title").toString(),
+                 explained);
+        QCOMPARE(visibleItem(window, "authPinpadPrompt")->property("text").toString(),
+                 QString("Please enter the card access number (CAN) on your card reader's pinpad"));
+        controller.progress(workflows::AuthStep::TerminalAuthentication);
+        QTRY_VERIFY(!visibleItem(window, "authPinpadPrompt"));
+
+        request.onReaderPinpad = false;
+        auto inField =
+            std::async(std::launch::async, [&] { return controller.askSecret(request); });
+        QTRY_VERIFY(visibleItem(window, "secretStatusPanel"));
+        QCOMPARE(visibleItem(window, "secretStatusPanel")->property("title").toString(), explained);
+        QCOMPARE(visibleItem(window, "secretStatusPanel")->property("kind").toString(),
+                 QString("info"));
+        QVERIFY(controller.submitSecret("500540"));
+        auto typed = inField.get();
+        QVERIFY(typed.ok() && typed->size() == 6);
+        controller.endWindowFlow();
     }
 
     // Cancel on the reader's pinpad: the workflow ends, the browser is answered, no try is lost.
