@@ -16,6 +16,18 @@ struct PinChangeSecrets {
     std::optional<SecureBytes> can;
 };
 
+// The new PIN from its file, or typed twice.
+Result<SecureBytes> newPinFromUser(Invocation& invocation,
+                                   const std::optional<std::string>& newPinFile) {
+    auto fresh = readSecret(newPinFile, "New 6-digit PIN: ", invocation.err);
+    if (!fresh || newPinFile) return fresh;
+    auto repeated = readSecret(std::nullopt, "Repeat the new PIN: ", invocation.err);
+    if (!repeated) return repeated.error();
+    if (!sameSecret(*fresh, *repeated))
+        return makeError(ErrorCode::InvalidInput, "The two new PINs differ; nothing changed", "");
+    return fresh;
+}
+
 Result<PinChangeSecrets> secretsFromUser(Invocation& invocation,
                                          const std::optional<std::string>& pinFile,
                                          const std::optional<std::string>& newPinFile,
@@ -25,16 +37,9 @@ Result<PinChangeSecrets> secretsFromUser(Invocation& invocation,
         readSecret(pinFile, "Current PIN (or the 5-digit transport PIN): ", invocation.err);
     if (!current) return current.error();
     secrets.current = std::move(*current);
-    auto fresh = readSecret(newPinFile, "New 6-digit PIN: ", invocation.err);
+    auto fresh = newPinFromUser(invocation, newPinFile);
     if (!fresh) return fresh.error();
     secrets.fresh = std::move(*fresh);
-    if (!newPinFile) {
-        auto repeated = readSecret(std::nullopt, "Repeat the new PIN: ", invocation.err);
-        if (!repeated) return repeated.error();
-        if (!sameSecret(secrets.fresh, *repeated))
-            return makeError(ErrorCode::InvalidInput, "The two new PINs differ; nothing changed",
-                             "");
-    }
     if (canFile) {
         auto read = readSecret(canFile, "", invocation.err);
         if (!read) return read.error();
@@ -46,7 +51,8 @@ Result<PinChangeSecrets> secretsFromUser(Invocation& invocation,
 // A comfort reader asks for every secret on its pinpad (empty secrets tell PinManagement so): the
 // CAN first when the PIN is suspended (MSE:Set AT costs no try), then the current PIN, then the
 // new PIN twice.
-Result<PinChangeSecrets> secretsOnPinpad(Invocation& invocation, eid::PinManagement& pins,
+Result<PinChangeSecrets> secretsOnPinpad(Invocation& invocation, const Card& card,
+                                         eid::PinManagement& pins,
                                          const std::optional<std::string>& pinFile,
                                          const std::optional<std::string>& newPinFile,
                                          const std::optional<std::string>& canFile) {
@@ -61,6 +67,14 @@ Result<PinChangeSecrets> secretsOnPinpad(Invocation& invocation, eid::PinManagem
     auto current =
         secretOnPinpad(pinFile, "current PIN (or the 5-digit transport PIN)", invocation.err);
     if (!current) return current.error();
+    if (!card.hasPinpadModify()) {
+        // The reader cannot take a new PIN itself: it comes from here, under the reader's secure
+        // messaging after its PACE.
+        auto fresh = newPinFromUser(invocation, newPinFile);
+        if (!fresh) return fresh.error();
+        secrets.fresh = std::move(*fresh);
+        return secrets;
+    }
     auto fresh = secretOnPinpad(newPinFile, "new 6-digit PIN twice", invocation.err);
     if (!fresh) return fresh.error();
     return secrets;
@@ -85,7 +99,7 @@ int runChangePin(Invocation& invocation) {
     if (!card) return runtimeError(invocation, card.error());
     eid::PinManagement pins(**card);
     auto secrets = (*card)->hasReaderPace()
-                       ? secretsOnPinpad(invocation, pins, pinFile, newPinFile, canFile)
+                       ? secretsOnPinpad(invocation, **card, pins, pinFile, newPinFile, canFile)
                        : secretsFromUser(invocation, pinFile, newPinFile, canFile);
     if (!secrets) return runtimeError(invocation, secrets.error());
     if (auto changed = pins.changePin(secrets->current, secrets->fresh, secrets->can); !changed)

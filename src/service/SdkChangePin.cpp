@@ -61,7 +61,7 @@ workflows::SecretRequest secretRequest(SecretKind kind, const eid::PinStatusMess
 // One round: status, the secrets the status calls for, the change. Returns nullopt when the card
 // refused the current PIN and another round may be tried.
 std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction& interaction,
-                                       int attempt, bool pinpad) {
+                                       int attempt, bool pinpad, bool newPinOnPinpad) {
     auto status = pins.status();
     if (!status) return Result<void>(status.error());
     std::optional<SecureBytes> can;
@@ -75,7 +75,7 @@ std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction&
                 interaction.askSecret(secretRequest(SecretKind::Puk, *status, attempt, pinpad));
             if (!puk) return Result<void>(puk.error());
             if (auto unblocked = pins.unblockPin(*puk); !unblocked) return std::nullopt;
-            return changeOnce(pins, interaction, attempt, pinpad);
+            return changeOnce(pins, interaction, attempt, pinpad, newPinOnPinpad);
         }
         case eid::PinStatus::Suspended: {
             auto entered =
@@ -89,7 +89,7 @@ std::optional<Result<void>> changeOnce(eid::PinManagement& pins, SdkInteraction&
     }
     auto pin = interaction.askSecret(secretRequest(SecretKind::Pin, *status, attempt, pinpad));
     if (!pin) return Result<void>(pin.error());
-    auto newPin = interaction.askNewPin(pinpad);
+    auto newPin = interaction.askNewPin(newPinOnPinpad);
     if (!newPin) return Result<void>(newPin.error());
     auto changed = pins.changePin(*pin, *newPin, can);
     if (changed) return Result<void>();
@@ -105,7 +105,10 @@ void runSdkChangePin(ReaderBackend& backend, SdkInteraction& interaction,
     if (!card) return interaction.changePinFinished(false, reasonFor(card.error()));
     auto pins = std::make_unique<eid::PinManagement>(**card);
     for (int attempt = 1; attempt <= kMaxAttempts + 1; ++attempt) {
-        auto outcome = changeOnce(*pins, interaction, attempt, (*card)->hasReaderPace());
+        // A reader without MODIFY_PIN_DIRECT takes the current PIN on its pinpad only; the new
+        // one then comes from the client and travels under the reader's secure messaging.
+        auto outcome = changeOnce(*pins, interaction, attempt, (*card)->hasReaderPace(),
+                                  (*card)->hasReaderPace() && (*card)->hasPinpadModify());
         if (!outcome) continue;
         if (*outcome) return interaction.changePinFinished(true, {});
         if (outcome->error().code != ErrorCode::CardRemoved)

@@ -69,7 +69,55 @@ std::string writeSecretFile(const QTemporaryDir& directory, const std::string& s
 
 const std::string kReader = ComfortReaderBackend::kReaderName;
 
+// A comfort reader that runs PACE but lists no MODIFY_PIN_DIRECT: the new PIN comes from the host.
+class WithoutPinpadModify : public Card {
+public:
+    explicit WithoutPinpadModify(std::unique_ptr<Card> inner) : inner_(std::move(inner)) {}
+    Result<ResponseApdu> transmit(const CommandApdu& command) override {
+        return inner_->transmit(command);
+    }
+    const Bytes& atr() const override { return inner_->atr(); }
+    std::string readerName() const override { return inner_->readerName(); }
+    bool hasReaderPace() const override { return true; }
+    Result<Bytes> controlReaderPace(ByteView command) override {
+        return inner_->controlReaderPace(command);
+    }
+
+private:
+    std::unique_ptr<Card> inner_;
+};
+
+class PaceOnlyReaderBackend : public ComfortReaderBackend {
+public:
+    using ComfortReaderBackend::ComfortReaderBackend;
+    Result<std::unique_ptr<Card>> connect(const std::string& reader) override {
+        auto card = ComfortReaderBackend::connect(reader);
+        if (!card) return card.error();
+        return std::unique_ptr<Card>(std::make_unique<WithoutPinpadModify>(std::move(*card)));
+    }
+};
+
 }  // namespace
+
+TEST_CASE("change-pin on a reader with PACE but no MODIFY_PIN_DIRECT reads the new PIN here",
+          "[cli][pinpad]") {
+    auto card = testCard();
+    PaceOnlyReaderBackend paceOnly(card, std::make_shared<Pinpad>(std::nullopt));
+    paceOnly.pinpad().type("123456");
+    QTemporaryDir directory;
+    REQUIRE(directory.isValid());
+    const auto run =
+        runCli(paceOnly, "change-pin",
+               {"--reader", kReader, "--new-pin-file", writeSecretFile(directory, "246810")});
+    INFO(run.err);
+    CHECK(run.exitCode == cli::kExitOk);
+    CHECK(contains(run.err,
+                   "Enter the current PIN (or the 5-digit transport PIN) on the "
+                   "reader's pinpad"));
+    CHECK_FALSE(contains(run.err, "new 6-digit PIN twice"));
+    CHECK(paceOnly.pinpad().prompts() == std::vector<Prompt>{Prompt::Pin});
+    CHECK(pinOpensCard(card, "246810"));
+}
 
 TEST_CASE(
     "change-pin on a comfort reader asks for the current and the new PIN on its "

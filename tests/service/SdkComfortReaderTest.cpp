@@ -62,7 +62,71 @@ bool pinOpensCard(ComfortReaderBackend& readers, const std::string& pin) {
     return pins.authenticateWithPin(SecureBytes::fromAscii(pin)).ok();
 }
 
+// A comfort reader that runs PACE but lists no MODIFY_PIN_DIRECT: the new PIN comes from the host.
+class WithoutPinpadModify : public Card {
+public:
+    explicit WithoutPinpadModify(std::unique_ptr<Card> inner) : inner_(std::move(inner)) {}
+    Result<ResponseApdu> transmit(const CommandApdu& command) override {
+        return inner_->transmit(command);
+    }
+    const Bytes& atr() const override { return inner_->atr(); }
+    std::string readerName() const override { return inner_->readerName(); }
+    bool hasReaderPace() const override { return true; }
+    Result<Bytes> controlReaderPace(ByteView command) override {
+        return inner_->controlReaderPace(command);
+    }
+
+private:
+    std::unique_ptr<Card> inner_;
+};
+
+class PaceOnlyReaderBackend : public ReaderBackend {
+public:
+    explicit PaceOnlyReaderBackend(ComfortReaderBackend& inner) : inner_(inner) {}
+    std::string name() const override { return inner_.name(); }
+    Result<std::vector<ReaderInfo>> readers() override { return inner_.readers(); }
+    Result<std::unique_ptr<Card>> connect(const std::string& reader) override {
+        auto card = inner_.connect(reader);
+        if (!card) return card.error();
+        return std::unique_ptr<Card>(std::make_unique<WithoutPinpadModify>(std::move(*card)));
+    }
+    Result<void> waitForChange(std::chrono::milliseconds timeout) override {
+        return inner_.waitForChange(timeout);
+    }
+    void cancelWait() override { inner_.cancelWait(); }
+
+private:
+    ComfortReaderBackend& inner_;
+};
+
 }  // namespace
+
+TEST_CASE(
+    "SDK: RUN_CHANGE_PIN on a reader with PACE but no MODIFY_PIN_DIRECT takes the current "
+    "PIN on the pinpad and the new PIN as a value",
+    "[sdk][keypad][pin]") {
+    ComfortReaderBackend comfort;
+    comfort.pinpad().typeAlways(std::nullopt);
+    PaceOnlyReaderBackend paceOnly(comfort);
+    SdkTestSession sdk(paceOnly, {});
+    REQUIRE(msg(sdk.ask("RUN_CHANGE_PIN")) == "CHANGE_PIN");
+    auto enter = sdk.nextSkippingStatus();
+    REQUIRE(msg(enter) == "ENTER_PIN");
+    CHECK(readerOf(enter).value("keypad").toBool() == true);
+    comfort.pinpad().type("123456");
+    sdk.command("SET_PIN");
+    enter = sdk.nextSkippingStatus();
+    REQUIRE(msg(enter) == "ENTER_NEW_PIN");
+    CHECK(error(sdk.ask("SET_NEW_PIN")) == "Value cannot be undefined");
+    sdk.command("SET_NEW_PIN", {{"value", "246810"}});
+    const auto result = sdk.nextSkippingStatus();
+    INFO(QJsonDocument(result).toJson().toStdString());
+    REQUIRE(msg(result) == "CHANGE_PIN");
+    CHECK(result.value("success").toBool());
+    CHECK(comfort.pinpad().prompts() == std::vector<Pinpad::Prompt>{Pinpad::Prompt::Pin});
+    CHECK_FALSE(comfort.traffic().contains(ascii("123456")));
+    CHECK(pinOpensCard(comfort, "246810"));
+}
 
 TEST_CASE("SDK: a comfort reader is listed with keypad true, a plain reader with keypad false",
           "[sdk][keypad]") {
