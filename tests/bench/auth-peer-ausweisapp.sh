@@ -32,7 +32,6 @@ fail() {
 }
 [[ -z "$MODE" || "$MODE" == --attached ]] || fail "third argument: --attached or nothing"
 command -v AusweisApp2 >/dev/null || fail "AusweisApp2 missing: apt-get install ausweisapp2"
-command -v scriptor >/dev/null || fail "scriptor missing: apt-get install pcsc-tools"
 for program in src/cli/openausweis-cli src/sim/openausweis-sim; do
     [[ -x "$BUILD/$program" ]] || fail "build $BUILD/$program first"
 done
@@ -79,7 +78,7 @@ exec "$HERE/../integration/with-pcscd.sh" bash -c '
     status=0
     /usr/bin/python3 "$here/auth_peer_sdk.py" --runs "$runs" \
         --token-url "https://127.0.0.1:47700/tcToken" --ca-file "$work/state/tls-ca.pem" \
-        "${clients[@]}" --cli "$cli" --reset-card "Virtual PCD 00 00" \
+        "${clients[@]}" --cli "$cli" --reader "Virtual PCD 00 00" \
         ${OA_PEER_TRACE:+--trace} || status=$?
     echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
     if [[ -n "${OA_PEER_KEEP_LOGS:-}" ]]; then

@@ -1,7 +1,7 @@
 """Online authentications through the AusweisApp SDK's JSON messages, alternating between clients.
 
   /usr/bin/python3 auth_peer_sdk.py --runs N [--warmup W] --token-url URL --ca-file PEM \
-      --client NAME:PORT:PID:DEVMODE [--client ...] [--cli "COMMAND"] [--reset-card READER]
+      --client NAME:PORT:PID:DEVMODE [--client ...] [--cli "COMMAND"] [--reader READER]
 
 Each --client is an eID-Client that speaks the SDK on ws://127.0.0.1:PORT/eID-Kernel (AusweisApp2
 `--ui websocket`, `openausweis --headless`); --cli adds a command run as a new process per run
@@ -15,10 +15,10 @@ client uses PACE with the PIN, ACCEPT, SET_PIN, then the AUTH result. A run only
 result is ok and the eService's refresh page shows the person the eID-Server read. Per run: wall
 ms from RUN_AUTH to the AUTH result, ms from SET_PIN on (PACE, TA, CA, Transmit,
 StartPAOSResponse, refresh check) and the client's CPU (utime+stime of PID, in 10 ms ticks);
-then medians (CPU: mean). --reset-card READER resets the card there (scriptor, untimed) before
-every run, so each client finds a freshly reset card whatever the previous one left (AusweisApp2
-reads EF.CardSecurity by short file identifier and assumes the master file is selected, as after
-the reset it does itself when it disconnects); every SDK client must ask the PIN for READER.
+then medians (CPU: mean). With --reader every SDK client must ask the PIN for READER. Nothing
+resets the card between runs: each client takes the card as the previous one left it (every
+client resets it when it disconnects; AusweisApp2 reads EF.CardSecurity by short file identifier
+and relies on that), so a run after another client's run proves that hand-over.
 Exit status 1 if any run fails."""
 import argparse
 import json
@@ -37,7 +37,7 @@ PIN = "123456"
 TIMEOUT_S = 60
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 TRACE = False
-READER = None  # the reader every client must use (--reset-card's)
+READER = None  # the reader every client must use (--reader)
 
 
 class Client:
@@ -151,14 +151,14 @@ def main():
     parser.add_argument("--ca-file", required=True)
     parser.add_argument("--client", action="append", default=[])
     parser.add_argument("--cli")
-    parser.add_argument("--reset-card")
+    parser.add_argument("--reader")
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--settle-ms", type=int, default=1000)
     parser.add_argument("--trace", action="store_true", help="print when each message arrives")
     arguments = parser.parse_args()
     global TRACE, READER
     TRACE = arguments.trace
-    READER = arguments.reset_card
+    READER = arguments.reader
     clients = [Client(spec) for spec in arguments.client]
     for client in clients:
         client.send({"cmd": "GET_INFO"})
@@ -171,6 +171,7 @@ def main():
         clients.append(CliClient(arguments.cli))
 
     results = {client.name: [] for client in clients}
+    previous = None  # the client that used the card last
     for run in range(-arguments.warmup, arguments.runs):
         first = (run + arguments.warmup) % len(clients)
         order = clients[first:] + clients[:first]
@@ -180,9 +181,6 @@ def main():
             # client connects; a card it meets for the first time it reads and then resets, under
             # whichever client is using it. Let it settle, untimed.
             time.sleep(arguments.settle_ms / 1000)
-            if arguments.reset_card:
-                subprocess.run(["scriptor", "-r", arguments.reset_card], input=b"reset\n",
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
             try:
                 total, card_part, cpu, url = authenticate(client, arguments.token_url, transcript)
                 check_refresh_page(url, arguments.ca_file)
@@ -191,13 +189,15 @@ def main():
                 for message in transcript:
                     print("  <<", json.dumps(message), file=sys.stderr)
                 return 1
+            after = f", card after {previous}" if previous else ""
+            previous = client.name
             if run < 0:
-                print(f"{client.name} warm-up: {total:.0f} ms", flush=True)
+                print(f"{client.name} warm-up: {total:.0f} ms{after}", flush=True)
                 continue
             results[client.name].append((total, card_part, cpu))
             after_pin = "-" if card_part is None else f"{card_part:.0f}"
             print(f"{client.name} run {run + 1}: {total:.0f} ms (from SET_PIN {after_pin} ms,"
-                  f" client CPU {cpu:.0f} ms)", flush=True)
+                  f" client CPU {cpu:.0f} ms{after})", flush=True)
 
     # CPU comes in clock ticks (10 ms): the mean over all runs is the meaningful figure.
     print("\n| client | runs | wall ms median | from SET_PIN ms median | client CPU ms mean |")

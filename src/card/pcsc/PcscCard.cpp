@@ -28,7 +28,8 @@ PcscCard::PcscCard(std::shared_ptr<pcsc::PcscContext> context, SCARDHANDLE handl
       extendedLength_(extendedLength) {}
 
 PcscCard::~PcscCard() {
-    SCardDisconnect(handle_, SCARD_LEAVE_CARD);
+    // A card pulled meanwhile makes this fail; there is nothing left to reset then.
+    SCardDisconnect(handle_, commandsSent_ ? SCARD_RESET_CARD : SCARD_LEAVE_CARD);
 }
 
 Result<ResponseApdu> PcscCard::transmit(const CommandApdu& command) {
@@ -56,6 +57,7 @@ Result<Bytes> PcscCard::controlModifyPin(ByteView structure) {
 }
 
 Result<Bytes> PcscCard::control(std::uint32_t code, ByteView input, const char* what) {
+    commandsSent_ = true;
     Bytes answer(MAX_BUFFER_SIZE_EXTENDED);
     DWORD length = 0;
     // The reader waits for the PIN on its pinpad inside this call; pcsc-lite has no timeout here,
@@ -90,6 +92,7 @@ Result<ResponseApdu> PcscCard::collectRemainingData(std::uint8_t cla, ResponseAp
 }
 
 Result<ResponseApdu> PcscCard::exchange(const CommandApdu& command) {
+    commandsSent_ = true;
     const Bytes encoded = command.encode();
     Bytes received(MAX_BUFFER_SIZE_EXTENDED);
     DWORD receivedLength = static_cast<DWORD>(received.size());

@@ -12,7 +12,12 @@
 namespace oa {
 
 // A shared connection to a card through pcscd. Status words 61xx and 6Cxx are handled here, so
-// callers see one complete response per command.
+// callers see one complete response per command. A connection that sent any command resets the
+// card when it ends (SCARD_RESET_CARD): the next program, or our own next connection, then finds
+// the master file selected and no PACE channel or secure messaging, which is what other eID
+// clients assume (AusweisApp2 reads EF.CardSecurity by short file identifier right after its
+// connect). A connection that only looked (ATR, reader features) leaves the card as it was, so
+// watching a reader never disturbs a program that is using the card.
 class PcscCard : public Card {
 public:
     PcscCard(std::shared_ptr<pcsc::PcscContext> context, SCARDHANDLE handle, DWORD protocol,
@@ -51,6 +56,9 @@ private:
     bool extendedLength_;
     std::optional<std::uint32_t> paceControlCode_;
     std::optional<std::uint32_t> modifyPinControlCode_;
+    // Set by the first command sent to the card or the reader: the card may then hold a selected
+    // application, a PIN verified by PACE or secure messaging keys.
+    bool commandsSent_ = false;
 };
 
 }  // namespace oa
