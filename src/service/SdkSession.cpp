@@ -35,7 +35,7 @@ SdkSession::SdkSession(Environment environment, Send send, QObject* parent)
 SdkSession::~SdkSession() {
     if (interaction_) interaction_->cancel();
     if (cancelThread_) cancelThread_();
-    if (thread_) thread_->wait();
+    if (thread_) joinWorker();
 }
 
 void SdkSession::send(const QJsonObject& message) {
@@ -180,13 +180,48 @@ void SdkSession::startInteraction(Workflow workflow) {
     keypad_ = false;
     const quint64 generation = ++generation_;
     interaction_ = std::make_shared<SdkInteraction>([this, generation](SdkEvent event) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, event = std::move(event)]() mutable {
-                onEvent(generation, std::move(event));
-            },
-            Qt::QueuedConnection);
+        postFromWorker([this, generation, event = std::move(event)]() mutable {
+            onEvent(generation, std::move(event));
+        });
     });
+}
+
+// The hand-off goes through our own mutex rather than a functor in Qt's event queue: Qt guards
+// that queue with a futex-based QMutex that ThreadSanitizer cannot see in Debian's uninstrumented
+// Qt, so every event would be reported as a race. One queued call per task keeps the order and the
+// one-at-a-time delivery.
+void SdkSession::postFromWorker(std::function<void()> task) {
+    {
+        std::lock_guard lock(postedMutex_);
+        posted_.push_back(std::move(task));
+    }
+    QMetaObject::invokeMethod(this, "runNextPosted", Qt::QueuedConnection);
+}
+
+void SdkSession::runNextPosted() {
+    std::function<void()> task;
+    {
+        std::lock_guard lock(postedMutex_);
+        if (posted_.empty()) return;
+        task = std::move(posted_.front());
+        posted_.pop_front();
+    }
+    task();
+}
+
+// QThread::wait() returns without a lock ThreadSanitizer sees when the thread has already ended,
+// so the worker passes through postedMutex_ as its last step and joinWorker() takes it after the
+// wait: everything the worker did is then ordered before the session touches or frees it.
+void SdkSession::startWorker() {
+    connect(
+        thread_.get(), &QThread::finished, thread_.get(),
+        [this] { std::lock_guard lock(postedMutex_); }, Qt::DirectConnection);
+    thread_->start();
+}
+
+void SdkSession::joinWorker() {
+    thread_->wait();
+    std::lock_guard lock(postedMutex_);
 }
 
 void SdkSession::runAuth(const QJsonObject& command) {
@@ -210,7 +245,7 @@ void SdkSession::runAuth(const QJsonObject& command) {
         *environment_.backend, *interaction_, settings, tcTokenUrl);
     cancelThread_ = [raw = thread.get()] { raw->cancel(); };
     thread_ = std::move(thread);
-    thread_->start();
+    startWorker();
 }
 
 void SdkSession::runChangePin(const QJsonObject& command) {
@@ -223,7 +258,7 @@ void SdkSession::runChangePin(const QJsonObject& command) {
     const auto cardWait = environment_.cardWait;
     thread_.reset(QThread::create(
         [backend, interaction, cardWait] { runSdkChangePin(*backend, *interaction, cardWait); }));
-    thread_->start();
+    startWorker();
 }
 
 void SdkSession::runPinLetter(const QJsonObject& command) {
@@ -246,17 +281,14 @@ void SdkSession::runPinLetter(const QJsonObject& command) {
     auto run = std::make_shared<SdkPinLetterRun>(
         *environment_.backend, *interaction_, std::move(setup),
         [this, generation](QJsonObject message, bool last) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, message = std::move(message), last] {
-                    onPinLetter(generation, message, last);
-                },
-                Qt::QueuedConnection);
+            postFromWorker([this, generation, message = std::move(message), last] {
+                onPinLetter(generation, message, last);
+            });
         });
     cancelThread_ = [run] { run->cancel(); };
     auto interaction = interaction_;  // outlives the run: the thread holds both
     thread_.reset(QThread::create([run, interaction] { run->run(); }));
-    thread_->start();
+    startWorker();
 }
 
 void SdkSession::onPinLetter(quint64 generation, const QJsonObject& message, bool last) {
@@ -469,7 +501,7 @@ void SdkSession::onEvent(quint64 generation, SdkEvent event) {
 }
 
 void SdkSession::finishWorkflow(const QJsonObject& result) {
-    if (thread_) thread_->wait();
+    if (thread_) joinWorker();
     cancelThread_ = nullptr;
     thread_.reset();
     interaction_.reset();

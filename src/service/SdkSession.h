@@ -4,8 +4,10 @@
 #include <QJsonObject>
 #include <QObject>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -91,6 +93,11 @@ private:
     void cancel();
 
     void startInteraction(Workflow workflow);
+    // From a workflow thread: `task` runs on the session's thread, in posting order.
+    void postFromWorker(std::function<void()> task);
+    Q_INVOKABLE void runNextPosted();
+    void startWorker();
+    void joinWorker();
     void onEvent(quint64 generation, SdkEvent event);
     void finishWorkflow(const QJsonObject& result);
     QJsonObject statusMessage() const;
@@ -115,6 +122,8 @@ private:
     std::string cardReader_;
     // The pending ENTER_* is answered on the reader's pinpad: the client's SET_* has no value.
     bool keypad_ = false;
+    std::mutex postedMutex_;
+    std::deque<std::function<void()>> posted_;
 };
 
 }  // namespace oa::service
