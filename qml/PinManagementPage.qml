@@ -18,6 +18,8 @@ ScrollablePage {
     readonly property bool canNeeded: controller.status === "suspended"
     signal replacementPinRequested()
     readonly property bool newPinsDiffer: newPin.text !== repeatPin.text
+    // A pinpad reader without MODIFY_PIN_DIRECT takes the current PIN but not the new one.
+    readonly property bool newPinInWindow: !controller.pinpad || !controller.newPinOnPinpad
 
     heading: qsTr("PIN management")
 
@@ -65,6 +67,7 @@ ScrollablePage {
         case "noCard": return qsTr("No card was found. Place the card on the reader and try again.")
         case "wrongInput": return qsTr("Please check the digits: the PIN has 6 digits (the transport PIN 5), the CAN 6 and the PUK 10.")
         case "failed": return qsTr("That did not work. The current status is shown above.")
+        case "newPinNeeded": return qsTr("This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.")
         }
         return ""
     }
@@ -73,7 +76,10 @@ ScrollablePage {
     }
     function submitChange() {
         if (page.controller.pinpad) {
-            page.controller.changePinOnPinpad(page.canNeeded)
+            if (page.newPinInWindow && (!newPin.complete || page.newPinsDiffer))
+                return
+            page.controller.changePinOnPinpad(page.canNeeded, page.newPinInWindow ? newPin.text : "")
+            page.clearSecrets()
             return
         }
         if (!currentPin.complete || !newPin.complete || page.newPinsDiffer || (page.canNeeded && !can.complete))
@@ -189,18 +195,18 @@ ScrollablePage {
         PinField {
             id: newPin
             objectName: "newPinField"
-            visible: !page.controller.pinpad
+            visible: page.newPinInWindow
             label: qsTr("New PIN (6 digits)")
         }
         PinField {
             id: repeatPin
             objectName: "repeatPinField"
-            visible: !page.controller.pinpad
+            visible: page.newPinInWindow
             label: qsTr("Repeat the new PIN")
             onAccepted: page.submitChange()
         }
         Label {
-            visible: !page.controller.pinpad && repeatPin.complete && page.newPinsDiffer
+            visible: page.newPinInWindow && repeatPin.complete && page.newPinsDiffer
             text: qsTr("\u26a0 The two new PINs differ.")
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
@@ -209,8 +215,9 @@ ScrollablePage {
             objectName: "changePinButton"
             text: qsTr("Change PIN")
             enabled: !page.controller.busy && (page.controller.pinpad
-                     || (currentPin.complete && newPin.complete && !page.newPinsDiffer
-                         && (!page.canNeeded || can.complete)))
+                     ? !page.newPinInWindow || (newPin.complete && !page.newPinsDiffer)
+                     : currentPin.complete && newPin.complete && !page.newPinsDiffer
+                       && (!page.canNeeded || can.complete))
             onClicked: page.submitChange()
             Accessible.role: Accessible.Button
             Accessible.name: text

@@ -537,6 +537,8 @@ GERMAN.update({
     "Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.":
         "Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben PIN, CAN und PUK am Kartenleser ein, nicht in diesem Fenster.",
     "Reader %1 with its own pinpad": "Kartenleser %1 mit eigenem Tastenfeld",
+    "This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.":
+        "Dieser Kartenleser nimmt die aktuelle PIN an seinem Tastenfeld entgegen, aber keine neue. Geben Sie die neue PIN hier ein und ändern Sie dann die PIN.",
     "The PIN reset service opens your card with the card access number printed on its front, instead of the PIN.":
         "Der PIN-Rücksetzdienst öffnet Ihre Karte mit der Zugangsnummer auf ihrer Vorderseite statt mit der PIN.",
     "With its own pinpad: you enter PIN, CAN and PUK on the reader":

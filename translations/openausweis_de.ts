@@ -1061,6 +1061,10 @@
         <source>Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.</source>
         <translation>Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben PIN, CAN und PUK am Kartenleser ein, nicht in diesem Fenster.</translation>
     </message>
+    <message>
+        <source>This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.</source>
+        <translation>Dieser Kartenleser nimmt die aktuelle PIN an seinem Tastenfeld entgegen, aber keine neue. Geben Sie die neue PIN hier ein und ändern Sie dann die PIN.</translation>
+    </message>
 </context>
 <context>
     <name>PinpadPrompt</name>

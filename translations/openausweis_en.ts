@@ -1061,6 +1061,10 @@
         <source>Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.</source>
         <translation>Your card reader has its own pinpad: you enter the PIN, the CAN and the PUK on the reader, not in this window.</translation>
     </message>
+    <message>
+        <source>This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.</source>
+        <translation>This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.</translation>
+    </message>
 </context>
 <context>
     <name>PinpadPrompt</name>

@@ -5,6 +5,11 @@
 #include "eid/PinManagement.h"
 
 namespace oa {
+namespace {
+
+const char* const kNewPinNeeded = "This card reader cannot take a new PIN on its pinpad.";
+
+}  // namespace
 
 QString nextStepKey(eid::PinNextStep step) {
     using eid::PinNextStep;
@@ -45,7 +50,8 @@ QString PinManagementController::statusDetail() const {
 }
 
 bool PinManagementController::readStatus() {
-    return run(QStringLiteral("statusRead"), [](eid::PinManagement&) { return Result<void>(); });
+    return run(QStringLiteral("statusRead"),
+               [](eid::PinManagement&, const Card&) { return Result<void>(); });
 }
 
 bool PinManagementController::changePin(const QString& currentPin, const QString& newPin,
@@ -60,13 +66,14 @@ bool PinManagementController::changePin(const QString& currentPin, const QString
         return false;
     }
     auto canShared = std::make_shared<std::optional<SecureBytes>>(std::move(canSecret));
-    return run(QStringLiteral("pinChanged"), [current, fresh, canShared](eid::PinManagement& pins) {
-        auto changed = pins.changePin(*current, *fresh, *canShared);
-        current->clear();
-        fresh->clear();
-        canShared->reset();
-        return changed;
-    });
+    return run(QStringLiteral("pinChanged"),
+               [current, fresh, canShared](eid::PinManagement& pins, const Card&) {
+                   auto changed = pins.changePin(*current, *fresh, *canShared);
+                   current->clear();
+                   fresh->clear();
+                   canShared->reset();
+                   return changed;
+               });
 }
 
 bool PinManagementController::unblockPin(const QString& puk) {
@@ -75,25 +82,39 @@ bool PinManagementController::unblockPin(const QString& puk) {
         refuse(QStringLiteral("wrongInput"));
         return false;
     }
-    return run(QStringLiteral("pinUnblocked"), [secret](eid::PinManagement& pins) {
+    return run(QStringLiteral("pinUnblocked"), [secret](eid::PinManagement& pins, const Card&) {
         auto unblocked = pins.unblockPin(*secret);
         secret->clear();
         return unblocked;
     });
 }
 
-// Empty secrets tell PinManagement to let the reader ask on its pinpad.
-bool PinManagementController::changePinOnPinpad(bool withCan) {
+// Empty secrets tell PinManagement to let the reader ask on its pinpad. A reader without
+// MODIFY_PIN_DIRECT takes only the current PIN: the new one is then typed in the window and sent
+// under the reader's secure messaging.
+bool PinManagementController::changePinOnPinpad(bool withCan, const QString& newPin) {
+    auto fresh = std::make_shared<SecureBytes>(secretFromText(newPin));
+    if (!newPin.isEmpty() && !eid::isDigits(*fresh, 6, 6)) {
+        refuse(QStringLiteral("wrongInput"));
+        return false;
+    }
     const std::optional<SecureBytes> can =
         withCan ? std::optional<SecureBytes>(SecureBytes()) : std::nullopt;
-    return runOnPinpad(QStringLiteral("pinChanged"), [can](eid::PinManagement& pins) {
-        return pins.changePin(SecureBytes(), SecureBytes(), can);
-    });
+    return runOnPinpad(QStringLiteral("pinChanged"),
+                       [can, fresh](eid::PinManagement& pins, const Card& card) -> Result<void> {
+                           if (fresh->empty() && !card.hasPinpadModify())
+                               return makeError(ErrorCode::Unsupported, kNewPinNeeded,
+                                                "the reader lists no FEATURE_MODIFY_PIN_DIRECT");
+                           auto changed = pins.changePin(SecureBytes(), *fresh, can);
+                           fresh->clear();
+                           return changed;
+                       });
 }
 
 bool PinManagementController::unblockPinOnPinpad() {
-    return runOnPinpad(QStringLiteral("pinUnblocked"),
-                       [](eid::PinManagement& pins) { return pins.unblockPin(SecureBytes()); });
+    return runOnPinpad(QStringLiteral("pinUnblocked"), [](eid::PinManagement& pins, const Card&) {
+        return pins.unblockPin(SecureBytes());
+    });
 }
 
 bool PinManagementController::runOnPinpad(const QString& successOutcome, PinJob job) {
@@ -114,7 +135,7 @@ bool PinManagementController::run(const QString& successOutcome, PinJob job) {
         observed.setPinpadListener(
             [this](int passwordId, bool done, bool) { reportPinpad(passwordId, done); });
         eid::PinManagement pins(observed);
-        const Result<void> outcome = job(pins);
+        const Result<void> outcome = job(pins, observed);
         // A failed operation may have found out more than MSE:Set AT can tell (a used-up PUK).
         std::optional<eid::PinStatusMessage> status;
         if (!outcome && pins.lastStatus()) {
@@ -132,6 +153,11 @@ bool PinManagementController::run(const QString& successOutcome, PinJob job) {
             const Error error = outcome.error();
             finish([this, status, error] {
                 showStatus(status);
+                if (error.message == kNewPinNeeded) {
+                    newPinOnPinpad_ = false;
+                    emit statusChanged();
+                    return setOutcome(false, QStringLiteral("newPinNeeded"), detailOf(error));
+                }
                 setOutcome(false, QStringLiteral("failed"), detailOf(error));
             });
         }

@@ -28,6 +28,9 @@ class PinManagementController : public oa::CardOperation {
     Q_PROPERTY(QString nextStep READ nextStep NOTIFY statusChanged)
     // The core's English explanation, for the details line and the log.
     Q_PROPERTY(QString statusDetail READ statusDetail NOTIFY statusChanged)
+    // False once a pinpad reader turned out to lack MODIFY_PIN_DIRECT: the new PIN is typed in the
+    // window (the current one still on the reader).
+    Q_PROPERTY(bool newPinOnPinpad READ newPinOnPinpad NOTIFY statusChanged)
 public:
     // Steps of an operation as `step` reports them.
     enum Step { Idle, Connecting, Pace, Changing, Done };
@@ -40,6 +43,7 @@ public:
     int triesLeft() const { return status_ ? status_->triesLeft : -1; }
     QString nextStep() const;
     QString statusDetail() const;
+    bool newPinOnPinpad() const { return newPinOnPinpad_; }
 
     // Each returns false when it could not start (busy, no card, malformed input); the outcome
     // says why. Outcomes: "statusRead", "pinChanged", "pinUnblocked", "failed".
@@ -51,19 +55,21 @@ public:
     Q_INVOKABLE bool unblockPin(const QString& puk);
     // On a comfort reader: every secret is typed on its pinpad (the CAN first with `withCan`,
     // then the current PIN, then the new PIN twice); pinpadPrompt says which one it asks for.
-    Q_INVOKABLE bool changePinOnPinpad(bool withCan);
+    // `newPin` (6 digits) only for a reader without MODIFY_PIN_DIRECT (outcome "newPinNeeded").
+    Q_INVOKABLE bool changePinOnPinpad(bool withCan, const QString& newPin = {});
     Q_INVOKABLE bool unblockPinOnPinpad();
 
 signals:
     void statusChanged();
 
 private:
-    using PinJob = std::function<Result<void>(eid::PinManagement&)>;
+    using PinJob = std::function<Result<void>(eid::PinManagement&, const Card& card)>;
     bool run(const QString& successOutcome, PinJob job);
     bool runOnPinpad(const QString& successOutcome, PinJob job);
     void showStatus(std::optional<eid::PinStatusMessage> status);
 
     std::optional<eid::PinStatusMessage> status_;
+    bool newPinOnPinpad_ = true;
 };
 
 QString nextStepKey(eid::PinNextStep step);

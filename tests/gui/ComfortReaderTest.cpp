@@ -135,6 +135,24 @@ bool pinOpensCard(const std::shared_ptr<VirtualCard>& card, const char* pin) {
     return pins.authenticateWithPin(SecureBytes::fromAscii(pin)).ok();
 }
 
+// A comfort reader that runs PACE but lists no MODIFY_PIN_DIRECT: the new PIN comes from the host.
+class WithoutPinpadModify : public Card {
+public:
+    explicit WithoutPinpadModify(std::unique_ptr<Card> inner) : inner_(std::move(inner)) {}
+    Result<ResponseApdu> transmit(const CommandApdu& command) override {
+        return inner_->transmit(command);
+    }
+    const Bytes& atr() const override { return inner_->atr(); }
+    std::string readerName() const override { return inner_->readerName(); }
+    bool hasReaderPace() const override { return true; }
+    Result<Bytes> controlReaderPace(ByteView command) override {
+        return inner_->controlReaderPace(command);
+    }
+
+private:
+    std::unique_ptr<Card> inner_;
+};
+
 // The window over one comfort reader holding `card`.
 struct ComfortDesktop {
     ComfortDesktop(std::shared_ptr<VirtualCard> card, std::shared_ptr<Pinpad> pinpad,
@@ -346,6 +364,43 @@ private slots:
         QCOMPARE(prompts, QStringList({"can", "pin", "newPin"}));
         QCOMPARE(pins.pinpadPrompt(), QString());
         QCOMPARE(pins.status(), QString("operational"));
+        QVERIFY(pinOpensCard(card, "246810"));
+    }
+
+    // A pinpad reader without MODIFY_PIN_DIRECT: the window learns it before any PACE, then takes
+    // the new PIN in its fields while the current one is still typed on the reader.
+    void readerWithoutPinpadModifyTakesTheNewPinFromTheWindow() {
+        auto card = testCard();
+        auto pinpad = std::make_shared<Pinpad>(std::nullopt);
+        auto backend = std::make_shared<ComfortReaderBackend>(card, pinpad);
+        const CardChooser paceOnly = [backend]() -> std::optional<CardChoice> {
+            return CardChoice{QString::fromLatin1(ComfortReaderBackend::kReaderName), false,
+                              [backend]() -> Result<std::unique_ptr<Card>> {
+                                  auto connected =
+                                      backend->connect(ComfortReaderBackend::kReaderName);
+                                  if (!connected) return connected.error();
+                                  return std::unique_ptr<Card>(
+                                      std::make_unique<WithoutPinpadModify>(std::move(*connected)));
+                              },
+                              true};
+        };
+        PinManagementController pins(paceOnly);
+        QVERIFY(pins.newPinOnPinpad());
+        QVERIFY(pins.changePinOnPinpad(false));
+        QVERIFY(waitUntilFinished(pins));
+        QCOMPARE(pins.outcome(), QString("newPinNeeded"));
+        QVERIFY(!pins.newPinOnPinpad());
+        QVERIFY(pinpad->prompts().empty());
+        QCOMPARE(card->pinState().retryCounter, 3);
+        QVERIFY(!pins.changePinOnPinpad(false, "24681"));
+        QCOMPARE(pins.outcome(), QString("wrongInput"));
+
+        pinpad->type("123456");
+        QVERIFY(pins.changePinOnPinpad(false, "246810"));
+        QVERIFY(waitUntilFinished(pins));
+        QVERIFY2(pins.succeeded(), qPrintable(pins.detail()));
+        QCOMPARE(pins.outcome(), QString("pinChanged"));
+        QCOMPARE(pinpad->prompts(), std::vector<Prompt>{Prompt::Pin});
         QVERIFY(pinOpensCard(card, "246810"));
     }
 
