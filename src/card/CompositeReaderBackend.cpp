@@ -20,6 +20,7 @@ CompositeReaderBackend::CompositeReaderBackend(std::vector<std::unique_ptr<Reade
 
 Result<std::vector<ReaderInfo>> CompositeReaderBackend::readers() {
     std::vector<ReaderInfo> all;
+    std::map<std::string, ReaderBackend*> listedBy;
     std::optional<Error> firstError;
     bool anyAnswered = false;
     for (const auto& backend : backends_) {
@@ -29,13 +30,30 @@ Result<std::vector<ReaderInfo>> CompositeReaderBackend::readers() {
             continue;
         }
         anyAnswered = true;
+        for (const auto& reader : *listed)
+            listedBy.emplace(reader.name, backend.get());
         all.insert(all.end(), listed->begin(), listed->end());
+    }
+    {
+        std::lock_guard lock(listedMutex_);
+        listedBy_ = std::move(listedBy);
     }
     if (!anyAnswered && firstError) return *firstError;
     return all;
 }
 
+ReaderBackend* CompositeReaderBackend::lastListedBy(const std::string& reader) {
+    std::lock_guard lock(listedMutex_);
+    const auto found = listedBy_.find(reader);
+    return found == listedBy_.end() ? nullptr : found->second;
+}
+
 Result<std::unique_ptr<Card>> CompositeReaderBackend::connect(const std::string& reader) {
+    if (ReaderBackend* backend = lastListedBy(reader)) {
+        auto card = backend->connect(reader);
+        // Gone from that backend since the list was taken: ask them all below.
+        if (card || card.error().code != ErrorCode::NoReader) return card;
+    }
     for (const auto& backend : backends_) {
         auto listed = backend->readers();
         if (listed && lists(*listed, reader)) return backend->connect(reader);

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -26,12 +27,17 @@ public:
 
 private:
     void pause(std::chrono::milliseconds duration);
+    ReaderBackend* lastListedBy(const std::string& reader);
 
     std::vector<std::unique_ptr<ReaderBackend>> backends_;
     std::atomic<std::size_t> next_{0};
     std::mutex mutex_;
     std::condition_variable woken_;
     bool cancelled_ = false;
+    // Which backend listed each reader in the last readers(): a workflow connects to the reader it
+    // just chose from that list, without asking every backend for its readers again.
+    std::mutex listedMutex_;
+    std::map<std::string, ReaderBackend*> listedBy_;
 };
 
 }  // namespace oa

@@ -72,6 +72,9 @@ void SdkWebSocketEndpoint::handle(const HttpRequest& request, HttpResponder resp
     pendingUserAgent_ = agent ? QString::fromStdString(*agent) : QString();
     handshakePending_ = true;
     connect(socket, &QTcpSocket::disconnected, this, [this] { handshakePending_ = false; });
+    // SDK messages are small and come in bursts (STATUS, then ENTER_PIN): with Nagle on, the
+    // second waited for the client's delayed ACK of the first, up to 40 ms.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     server_.handleConnection(socket);
 }
 

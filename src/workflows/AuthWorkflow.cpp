@@ -558,7 +558,10 @@ struct AuthWorkflow::Session {
     // PACE with the PIN, after the CAN when the PIN is suspended; a wrong PIN is asked again
     // while the card allows it. Blocked and deactivated PINs end here with the card's words.
     Result<eac::PaceResult> establishPaceWithPin() {
-        eid::PinManagement pins(*card);
+        // EF.CardAccess was read for this connection already; PinManagement need not read it again.
+        auto info = cardAccess->choosePace();
+        if (!info) return info.error();
+        eid::PinManagement pins(*card, *info);
         auto status = pins.status();
         if (!status) return status.error();
         eid::PinStatusMessage message = *status;

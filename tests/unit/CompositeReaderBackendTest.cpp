@@ -27,6 +27,7 @@ public:
     FakeBackend(std::string name, bool up) : name_(std::move(name)), up_(up) {}
     std::string name() const override { return name_; }
     Result<std::vector<ReaderInfo>> readers() override {
+        ++lists;
         if (!up_) return makeError(ErrorCode::NoService, "down", name_);
         return std::vector<ReaderInfo>{{name_ + " reader", name_, true, {}}};
     }
@@ -43,6 +44,7 @@ public:
 
     int connects = 0;
     int waits = 0;
+    int lists = 0;
 
 private:
     std::string name_;
@@ -95,6 +97,17 @@ TEST_CASE("A composite backend connects through the backend that lists the reade
     auto unknown = composite.all->connect("elsewhere");
     REQUIRE_FALSE(unknown);
     CHECK(unknown.error().code == ErrorCode::NoReader);
+}
+
+TEST_CASE("Connecting to a reader just listed asks no backend for its readers again",
+          "[composite]") {
+    Composite composite(true);
+    REQUIRE(composite.all->readers());
+    auto card = composite.all->connect("simulator reader");
+    REQUIRE(card);
+    CHECK(composite.simulator->connects == 1);
+    CHECK(composite.pcsc->lists == 1);
+    CHECK(composite.simulator->lists == 1);
 }
 
 TEST_CASE("Waiting on a composite backend takes turns and pauses on a backend that is down",

@@ -65,6 +65,7 @@ Result<std::vector<ReaderInfo>> PcscBackend::readers() {
 Result<std::vector<ReaderInfo>> PcscBackend::queryReaders() {
     auto names = statusContext_->listReaders();
     if (!names) return names.error();
+    forgetUnlistedReaders(*names);
     if (names->empty()) return std::vector<ReaderInfo>{};
     auto context = statusContext_->get();
     if (!context) return context.error();
@@ -88,8 +89,9 @@ Result<std::vector<ReaderInfo>> PcscBackend::queryReaders() {
 bool PcscBackend::isComfortReader(const std::string& reader, SCARDCONTEXT context) {
     {
         std::lock_guard lock(featuresMutex_);
-        if (auto known = comfortReaders_.find(reader); known != comfortReaders_.end())
-            return known->second;
+        if (auto known = capabilities_.find(reader); known != capabilities_.end())
+            return known->second.comfort.isComfortReader();
+        if (unaskable_.count(reader) != 0) return false;
     }
     // A direct connection reaches the reader's driver with or without a card and shares the
     // reader with everyone else.
@@ -99,18 +101,42 @@ bool PcscBackend::isComfortReader(const std::string& reader, SCARDCONTEXT contex
         SCardConnect(context, reader.c_str(), SCARD_SHARE_DIRECT, 0, &handle, &protocol));
     if (rv != SCARD_S_SUCCESS) {
         // Held exclusively by another program, say: the next connection tells.
-        rememberComfortReader(reader, false);
+        std::lock_guard lock(featuresMutex_);
+        unaskable_.insert(reader);
         return false;
     }
-    const bool comfort = pcsc::readerComfortFeatures(handle).isComfortReader();
+    const auto capabilities = pcsc::readerCapabilities(handle);
     statusContext_->note(SCardDisconnect(handle, SCARD_LEAVE_CARD));
-    rememberComfortReader(reader, comfort);
-    return comfort;
+    rememberCapabilities(reader, capabilities);
+    return capabilities.comfort.isComfortReader();
 }
 
-void PcscBackend::rememberComfortReader(const std::string& reader, bool comfort) {
+pcsc::ReaderCapabilities PcscBackend::capabilitiesOf(const std::string& reader, SCARDHANDLE card) {
+    {
+        std::lock_guard lock(featuresMutex_);
+        if (auto known = capabilities_.find(reader); known != capabilities_.end())
+            return known->second;
+    }
+    const auto capabilities = pcsc::readerCapabilities(card);
+    rememberCapabilities(reader, capabilities);
+    return capabilities;
+}
+
+void PcscBackend::rememberCapabilities(const std::string& reader,
+                                       const pcsc::ReaderCapabilities& known) {
     std::lock_guard lock(featuresMutex_);
-    comfortReaders_[reader] = comfort;
+    capabilities_[reader] = known;
+    unaskable_.erase(reader);
+}
+
+void PcscBackend::forgetUnlistedReaders(const std::vector<std::string>& listed) {
+    // A reader plugged in again may be another device under the same name.
+    const auto unlisted = [&](const std::string& name) {
+        return std::find(listed.begin(), listed.end(), name) == listed.end();
+    };
+    std::lock_guard lock(featuresMutex_);
+    std::erase_if(capabilities_, [&](const auto& entry) { return unlisted(entry.first); });
+    std::erase_if(unaskable_, unlisted);
 }
 
 Result<std::unique_ptr<Card>> PcscBackend::connect(const std::string& reader) {
@@ -134,13 +160,11 @@ Result<std::unique_ptr<Card>> PcscBackend::connect(const std::string& reader) {
         connectionContext_->note(SCardDisconnect(handle, SCARD_LEAVE_CARD));
         return atr.error();
     }
-    auto card =
-        std::make_unique<PcscCard>(connectionContext_, handle, protocol, reader, std::move(*atr),
-                                   pcsc::readerSupportsExtendedLength(handle));
-    const auto features = pcsc::readerComfortFeatures(handle);
-    card->setReaderPaceControlCode(features.executePace);
-    card->setModifyPinControlCode(features.modifyPinDirect);
-    rememberComfortReader(reader, features.isComfortReader());
+    const auto capabilities = capabilitiesOf(reader, handle);
+    auto card = std::make_unique<PcscCard>(connectionContext_, handle, protocol, reader,
+                                           std::move(*atr), capabilities.extendedLength);
+    card->setReaderPaceControlCode(capabilities.comfort.executePace);
+    card->setModifyPinControlCode(capabilities.comfort.modifyPinDirect);
     return std::unique_ptr<Card>(std::move(card));
 }
 

@@ -4,11 +4,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include <winscard.h>
 
 #include "card/ReaderBackend.h"
+#include "card/pcsc/ReaderFeatures.h"
 
 namespace oa {
 
@@ -34,10 +36,14 @@ private:
     Result<std::vector<ReaderInfo>> queryReaders();
     std::vector<SCARD_READERSTATE> statesToWatch(const std::vector<std::string>& names);
     void rememberStates(const std::vector<SCARD_READERSTATE>& states);
-    // Whether `reader` is a comfort reader (FEATURE_EXECUTE_PACE), from the last connection to it
-    // or else from a direct connection that asks its feature list once.
+    // Whether `reader` is a comfort reader (FEATURE_EXECUTE_PACE), from what it told before or
+    // else from a direct connection that asks its feature list once.
     bool isComfortReader(const std::string& reader, SCARDCONTEXT context);
-    void rememberComfortReader(const std::string& reader, bool comfort);
+    // The reader's features, asked over `card` only the first time (per reader, until it is
+    // unplugged).
+    pcsc::ReaderCapabilities capabilitiesOf(const std::string& reader, SCARDHANDLE card);
+    void rememberCapabilities(const std::string& reader, const pcsc::ReaderCapabilities& known);
+    void forgetUnlistedReaders(const std::vector<std::string>& listed);
 
     std::shared_ptr<pcsc::PcscContext> monitorContext_;
     std::shared_ptr<pcsc::PcscContext> statusContext_;
@@ -49,7 +55,10 @@ private:
     // happens between two waits still wakes the next one.
     std::map<std::string, unsigned long> lastStates_;
     std::mutex featuresMutex_;
-    std::map<std::string, bool> comfortReaders_;
+    std::map<std::string, pcsc::ReaderCapabilities> capabilities_;
+    // Readers that could not be asked (held exclusively by another program): not a comfort
+    // reader for the list until a connection asks them.
+    std::set<std::string> unaskable_;
 };
 
 }  // namespace oa

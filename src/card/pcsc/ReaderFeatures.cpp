@@ -57,19 +57,9 @@ Result<std::map<std::uint8_t, std::uint32_t>> parseTlvProperties(ByteView answer
     return properties;
 }
 
-bool readerSupportsExtendedLength(SCARDHANDLE card) {
-    const auto featureAnswer = control(card, CM_IOCTL_GET_FEATURE_REQUEST);
-    if (!featureAnswer) return true;
-    const auto features = parseFeatureList(*featureAnswer);
-    if (!features) return true;
-    const auto tlv = features->find(FEATURE_GET_TLV_PROPERTIES);
-    if (tlv == features->end()) return true;
-    const auto propertyAnswer = control(card, tlv->second);
-    if (!propertyAnswer) return true;
-    const auto properties = parseTlvProperties(*propertyAnswer);
-    if (!properties) return true;
-    const auto maxData = properties->find(PCSCv2_PART10_PROPERTY_dwMaxAPDUDataSize);
-    return maxData == properties->end() || maxData->second > 256;
+bool supportsExtendedLength(const std::map<std::uint8_t, std::uint32_t>& tlvProperties) {
+    const auto maxData = tlvProperties.find(PCSCv2_PART10_PROPERTY_dwMaxAPDUDataSize);
+    return maxData == tlvProperties.end() || maxData->second > 256;
 }
 
 std::optional<std::uint32_t> featureControlCode(ByteView featureList, std::uint8_t feature) {
@@ -87,16 +77,18 @@ ComfortFeatures comfortFeatures(ByteView featureList) {
     return features;
 }
 
-ComfortFeatures readerComfortFeatures(SCARDHANDLE card) {
+ReaderCapabilities readerCapabilities(SCARDHANDLE card) {
+    ReaderCapabilities capabilities;
     const auto featureAnswer = control(card, CM_IOCTL_GET_FEATURE_REQUEST);
-    if (!featureAnswer) return {};
-    return comfortFeatures(*featureAnswer);
-}
-
-std::optional<std::uint32_t> readerPaceControlCode(SCARDHANDLE card) {
-    const auto featureAnswer = control(card, CM_IOCTL_GET_FEATURE_REQUEST);
-    if (!featureAnswer) return std::nullopt;
-    return featureControlCode(*featureAnswer, FEATURE_EXECUTE_PACE);
+    if (!featureAnswer) return capabilities;
+    capabilities.comfort = comfortFeatures(*featureAnswer);
+    const auto tlv = featureControlCode(*featureAnswer, FEATURE_GET_TLV_PROPERTIES);
+    if (!tlv) return capabilities;
+    const auto propertyAnswer = control(card, *tlv);
+    if (!propertyAnswer) return capabilities;
+    if (const auto properties = parseTlvProperties(*propertyAnswer))
+        capabilities.extendedLength = supportsExtendedLength(*properties);
+    return capabilities;
 }
 
 }  // namespace oa::pcsc
