@@ -7,7 +7,7 @@ with --peer, on Debian's AusweisApp2 in the same run:
   2. idle memory: RSS and PSS (/proc/PID/smaps_rollup) 2 s after the port answered, every start;
   3. on the first R starts of each program: `?Status` under wrk -t2 -c100 (req/s, p50, p90, p99,
      non-2xx answers and socket errors), once as wrk sends it (keep-alive) and once with
-     `Connection: close`, then RSS and PSS again.
+     `Connection: close`, with RSS and PSS after each (the close run follows the keep-alive one).
 
 The programs alternate start by start (the one that goes first rotates every round); every start
 gets fresh HOME, XDG and TMPDIR folders and QT_QPA_PLATFORM=offscreen. AusweisApp2 runs as
@@ -23,9 +23,11 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -51,7 +53,6 @@ class Program:
         self.startups = []
         self.idle = []
         self.loaded = []
-        self.after = []
 
     def command(self, port):
         return [part.replace("PORT", str(port)) for part in self.argv]
@@ -188,32 +189,45 @@ def wrk(port, close):
                         out)
     errors = (int(non2xx.group(1)) if non2xx else 0,
               sum(int(n) for n in sockets.groups()) if sockets else 0)
-    return {"rate": rate, "percentile": percentile, "errors": errors,
-            "load": os.getloadavg()[0]}
+    return {"rate": rate, "percentile": percentile, "errors": errors}
 
 
 if not shutil.which("wrk"):
     raise SystemExit("wrk is not installed (scripts/debian-packages.txt)")
 
-loads = [os.getloadavg()[0]]
-answers = {}
-for round_index in range(args.starts):
-    turn = round_index % len(programs)
-    order = programs[turn:] + programs[:turn]
-    for program in order:
-        port = free_port()
-        process, seconds = start(program, port)
+
+
+def measure(program, round_index):
+    port = free_port()
+    process, seconds = start(program, port)
+    try:
         program.startups.append(seconds * 1000)
         if program.name not in answers:
             answers[program.name] = describe_answer(port)
         time.sleep(2)
         program.idle.append(memory_mib(process))
         if round_index < args.wrk_runs:
-            program.loaded.append((wrk(port, close=False), wrk(port, close=True)))
-            program.after.append(memory_mib(process))
-        loads.append(os.getloadavg()[0])
+            runs = []
+            for close in (False, True):
+                run = wrk(port, close)
+                run["memory"] = memory_mib(process)
+                runs.append(run)
+            program.loaded.append(runs)
+    finally:
         stop(process)
-shutil.rmtree(scratch, ignore_errors=True)
+
+
+signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
+loads = [os.getloadavg()[0]]
+answers = {}
+try:
+    for round_index in range(args.starts):
+        turn = round_index % len(programs)
+        for program in programs[turn:] + programs[:turn]:
+            measure(program, round_index)
+            loads.append(os.getloadavg()[0])
+finally:
+    shutil.rmtree(scratch, ignore_errors=True)
 
 print(f"machine: {os.cpu_count()} cores; 1-minute load average over the run "
       f"{min(loads):.1f}-{max(loads):.1f} (median {statistics.median(loads):.1f})")
@@ -237,14 +251,12 @@ def memory(samples):
 
 print(f"\n{args.starts} starts per program (median, min-max); wrk -t2 -c100 -d{args.duration}s "
       f"on {args.wrk_runs} start(s) per program (median over those runs)\n")
-print("| program | start to first `?Status` | idle RSS | idle PSS | RSS after both wrk runs | "
-      "PSS after | wrk | req/s | p50 | p90 | p99 | non-2xx / socket errors |")
-print("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
+print("| program | start to first `?Status` | idle RSS | idle PSS | wrk | req/s | p50 | p90 | p99 "
+      "| non-2xx / socket errors | RSS after | PSS after |")
+print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 for program in programs:
     idle_rss, idle_pss = memory(program.idle)
-    after_rss, after_pss = memory(program.after) if program.after else ("-", "-")
-    prefix = (f"| {program.name} | {spread(program.startups, 'ms')} | {idle_rss} | {idle_pss} "
-              f"| {after_rss} | {after_pss}")
+    prefix = f"| {program.name} | {spread(program.startups, 'ms')} | {idle_rss} | {idle_pss}"
     for index, mode in enumerate(("keep-alive", "`Connection: close`")):
         runs = [loaded[index] for loaded in program.loaded]
         if not runs:
@@ -253,6 +265,7 @@ for program in programs:
         p = {q: statistics.median(run["percentile"][q] for run in runs) for q in (50, 90, 99)}
         non2xx = sum(run["errors"][0] for run in runs)
         socket_errors = sum(run["errors"][1] for run in runs)
+        after_rss, after_pss = memory([run["memory"] for run in runs])
         print(f"{prefix} | {mode} | {rate:,.0f} | {p[50]:.2f} ms | {p[90]:.2f} ms | "
-              f"{p[99]:.2f} ms | {non2xx} / {socket_errors} |")
-        prefix = "| | | | | |"
+              f"{p[99]:.2f} ms | {non2xx} / {socket_errors} | {after_rss} | {after_pss} |")
+        prefix = "| | | |"
