@@ -4,11 +4,10 @@
 #include <QUrlQuery>
 #include <catch2/catch.hpp>
 
+#include "TestWorldSettings.h"
 #include "card/sim/SimulatorBackend.h"
-#include "eac/CscaTrustList.h"
 #include "net/HttpsFetcher.h"
 #include "net/TlsConfiguration.h"
-#include "sim/pki/TestPki.h"
 #include "sim/world/World.h"
 #include "workflows/AuthWorkflow.h"
 #include "workflows/ScriptedInteraction.h"
@@ -23,24 +22,15 @@ std::unique_ptr<sim::World> startAttachedWorld(const sim::Misbehaviour& misbehav
     sim::WorldOptions options;
     options.misbehaviour = misbehaviour;
     options.attached = true;
-    auto world = sim::World::start(options);
-    if (!world) FAIL(world.error().message + ": " + world.error().detail);
-    return std::move(*world);
+    return test::startTestWorld(options);
 }
 
 AuthOutcome authenticate(sim::World& world) {
     SimulatorBackend backend;
-    AuthSettings settings;
-    settings.caCertificates = {world.caCertificate()};
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    settings.verifyCardSecurity = eid::passiveAuthentication(*trust);
-    settings.retry = std::make_shared<net::RetryPolicy>(
-        net::RetrySettings{}, [] { return 0.0; }, [](std::chrono::milliseconds) {});
-    settings.cardWait = 2000ms;
     ScriptedInteraction::Script script;
     script.pins = {"123456"};
     ScriptedInteraction interaction(script);
-    AuthWorkflow workflow(backend, interaction, settings);
+    AuthWorkflow workflow(backend, interaction, test::authSettingsFor(world, 2000ms));
     return workflow.run(world.eService().tcTokenUrl());
 }
 

@@ -9,12 +9,11 @@
 
 #include "ComfortReader.h"
 #include "FaultInjection.h"
+#include "TestWorldSettings.h"
 #include "eac/CertificateDescription.h"
-#include "eac/CscaTrustList.h"
 #include "eid/PinManagement.h"
 #include "net/HttpsFetcher.h"
 #include "net/TlsConfiguration.h"
-#include "sim/pki/TestPki.h"
 #include "sim/world/World.h"
 #include "workflows/AuthWorkflow.h"
 #include "workflows/ScriptedInteraction.h"
@@ -28,21 +27,8 @@ namespace {
 
 using Prompt = Pinpad::Prompt;
 
-std::unique_ptr<sim::World> startWorld() {
-    auto world = sim::World::start(sim::WorldOptions{});
-    if (!world) FAIL(world.error().message + ": " + world.error().detail);
-    return std::move(*world);
-}
-
 AuthSettings settingsFor(sim::World& world) {
-    AuthSettings settings;
-    settings.caCertificates = {world.caCertificate()};
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    settings.verifyCardSecurity = eid::passiveAuthentication(*trust);
-    settings.retry = std::make_shared<net::RetryPolicy>(
-        net::RetrySettings{}, [] { return 0.0; }, [](std::chrono::milliseconds) {});
-    settings.cardWait = 500ms;
-    return settings;
+    return authSettingsFor(world, 500ms);
 }
 
 struct Run {
@@ -119,7 +105,7 @@ private:
 
 TEST_CASE("Online authentication through a comfort reader: the PIN stays on the pinpad",
           "[auth][world][comfort]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend backend;
     backend.pinpad().type("123456");
     const Run run = authenticate(*world, backend);
@@ -145,7 +131,7 @@ TEST_CASE("Online authentication through a comfort reader: the PIN stays on the 
 
 TEST_CASE("Through a comfort reader the reader gets the CHAT and the certificate description",
           "[auth][world][comfort]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend backend;
     std::optional<readerpace::EstablishPaceChannelInput> seen;
     for (const auto& control : [&] {
@@ -170,7 +156,7 @@ TEST_CASE("Through a comfort reader the reader gets the CHAT and the certificate
 
 TEST_CASE("Through a comfort reader a wrong PIN on the pinpad is asked again with the tries left",
           "[auth][world][comfort]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend backend;
     backend.pinpad().type("111111");
     backend.pinpad().type("123456");
@@ -187,7 +173,7 @@ TEST_CASE("Through a comfort reader a wrong PIN on the pinpad is asked again wit
 
 TEST_CASE("Through a comfort reader a suspended PIN takes the CAN and the PIN on the pinpad",
           "[auth][world][comfort]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend backend(cardWithRetryCounter(1));
     backend.pinpad().type("500540");
     backend.pinpad().type("123456");
@@ -204,7 +190,7 @@ TEST_CASE("Through a comfort reader a suspended PIN takes the CAN and the PIN on
 
 TEST_CASE("Cancel on the comfort reader's pinpad ends the authentication as cancelled",
           "[auth][world][comfort]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend backend;
     backend.pinpad().cancel();
     const Run run = authenticate(*world, backend);
@@ -223,7 +209,7 @@ TEST_CASE("Cancel on the comfort reader's pinpad ends the authentication as canc
 
 TEST_CASE("PIN changed with both PINs on the pinpad, then a login with the new PIN",
           "[auth][world][comfort]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend backend;
     backend.pinpad().type("123456");
     backend.pinpad().type("271828");
@@ -257,7 +243,7 @@ TEST_CASE("PIN changed with both PINs on the pinpad, then a login with the new P
 // and the next attempt on the same reader succeeds.
 TEST_CASE("Fault matrix, comfort reader: card removed at every APDU ends cleanly",
           "[auth][world][comfort][faults]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     FaultyBackend faulty;
 
     ComfortFaultyBackend backend(faulty);
@@ -335,7 +321,7 @@ TEST_CASE("Fault matrix, comfort reader: card removed at every APDU of a pinpad 
 // on a new connection (the earlier channel dropped first) and the authentication succeeds.
 TEST_CASE("Comfort reader: the card put back after leaving during PACE, PACE starts over",
           "[auth][world][comfort][faults]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     FaultyBackend faulty;
     ComfortFaultyBackend backend(faulty);
 

@@ -14,9 +14,8 @@
 #include <set>
 
 #include "FaultInjection.h"
-#include "eac/CscaTrustList.h"
+#include "TestWorldSettings.h"
 #include "eid/PinManagement.h"
-#include "sim/pki/TestPki.h"
 #include "sim/world/World.h"
 #include "workflows/AuthWorkflow.h"
 #include "workflows/ScriptedInteraction.h"
@@ -72,20 +71,7 @@ bool faultEndsInSuccess(Fault fault) {
 
 // --- online authentication against the world ----------------------------------------------
 
-std::unique_ptr<sim::World> startWorld() {
-    auto world = sim::World::start(sim::WorldOptions{});
-    if (!world) FAIL(world.error().message + ": " + world.error().detail);
-    return std::move(*world);
-}
-
 AuthOutcome authenticate(sim::World& world, FaultyBackend& backend) {
-    AuthSettings settings;
-    settings.caCertificates = {world.caCertificate()};
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    settings.verifyCardSecurity = eid::passiveAuthentication(*trust);
-    settings.retry = std::make_shared<net::RetryPolicy>(
-        net::RetrySettings{}, [] { return 0.0; }, [](std::chrono::milliseconds) {});
-    settings.cardWait = 300ms;
     ScriptedInteraction::Script script;
     script.pins = {"123456"};
     auto plan = backend.plan();
@@ -94,7 +80,7 @@ AuthOutcome authenticate(sim::World& world, FaultyBackend& backend) {
         plan->currentStep = toString(step);
     };
     ScriptedInteraction interaction(script);
-    AuthWorkflow workflow(backend, interaction, settings);
+    AuthWorkflow workflow(backend, interaction, authSettingsFor(world, 300ms));
     return workflow.run(world.eService().tcTokenUrl());
 }
 
@@ -229,7 +215,7 @@ std::vector<std::string> labelClean(FaultyBackend& backend,
 }
 
 std::vector<Cell> authenticationRow(Fault fault) {
-    auto world = startWorld();
+    auto world = startTestWorld();
     FaultyBackend backend;
     const auto flow = [&world](FaultyBackend& b) { (void)authenticate(*world, b); };
     std::vector<std::string> labels;

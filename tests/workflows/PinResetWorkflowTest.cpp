@@ -6,9 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include "ComfortReader.h"
+#include "TestWorldSettings.h"
 #include "asn1/Tlv.h"
 #include "card/sim/SimulatorBackend.h"
-#include "eac/CscaTrustList.h"
 #include "eid/PinManagement.h"
 #include "sim/card/CardProfile.h"
 #include "sim/card/VirtualCard.h"
@@ -81,12 +81,6 @@ private:
     QString lastSession_;
 };
 
-std::unique_ptr<sim::World> startWorld() {
-    auto world = sim::World::start({});
-    if (!world) FAIL(world.error().message + ": " + world.error().detail);
-    return std::move(*world);
-}
-
 std::shared_ptr<SimulatorBackend> simulator(sim::CardProfile profile = sim::defaultProfile()) {
     return std::make_shared<SimulatorBackend>(std::make_shared<VirtualCard>(std::move(profile)));
 }
@@ -99,13 +93,7 @@ struct Run {
 
 Run authenticate(sim::World& world, ReaderBackend& backend, const QUrl& tcTokenUrl,
                  ScriptedInteraction::Script script, bool developerMode = false) {
-    AuthSettings settings;
-    settings.caCertificates = {world.caCertificate()};
-    auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-    settings.verifyCardSecurity = eid::passiveAuthentication(*trust);
-    settings.retry = std::make_shared<net::RetryPolicy>(
-        net::RetrySettings{}, [] { return 0.0; }, [](std::chrono::milliseconds) {});
-    settings.cardWait = 2000ms;
+    AuthSettings settings = test::authSettingsFor(world, 2000ms);
     settings.developerMode = developerMode;
     ScriptedInteraction interaction(std::move(script));
     AuthWorkflow workflow(backend, interaction, settings);
@@ -191,7 +179,7 @@ TEST_CASE(
     "CAN-allowed: the PIN reset service reads names and address of a card with a blocked "
     "PIN, asking for the CAN only",
     "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     sim::CardProfile profile = sim::defaultProfile();
     profile.pinState.retryCounter = 0;
@@ -222,7 +210,7 @@ TEST_CASE(
 
 TEST_CASE("CAN-allowed on a comfort reader: the CAN is typed on the pinpad",
           "[auth][pinreset][comfort]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     sim::CardProfile profile = sim::defaultProfile();
     profile.pinState.retryCounter = 0;
@@ -246,7 +234,7 @@ TEST_CASE("CAN-allowed on a comfort reader: the CAN is typed on the pinpad",
 
 TEST_CASE("CAN-allowed: a deactivated eID function does not stop the PIN reset service",
           "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     auto backend = simulator(*sim::builtInProfile("deactivated"));
     const Run run = authenticate(*world, *backend, front.tcTokenUrl(), withCan());
@@ -257,7 +245,7 @@ TEST_CASE("CAN-allowed: a deactivated eID function does not stop the PIN reset s
 }
 
 TEST_CASE("CAN-allowed: a wrong CAN is asked again and costs the PIN nothing", "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     auto backend = simulator();
     ScriptedInteraction::Script script;
@@ -272,7 +260,7 @@ TEST_CASE("CAN-allowed: a wrong CAN is asked again and costs the PIN nothing", "
 
 TEST_CASE("CAN-allowed: refused as a CHAT escalation when the terminal lacks PIN management",
           "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     world->eidServer().setPinResetCertificates(
         pinResetCertificates(front, *world, kCanAllowedOnly, kOfficialDv));
@@ -286,7 +274,7 @@ TEST_CASE("CAN-allowed: refused as a CHAT escalation when the terminal lacks PIN
 
 TEST_CASE("CAN-allowed: a non-official DV is refused, except in developer mode with the test PKI",
           "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     world->eidServer().setPinResetCertificates(
         pinResetCertificates(front, *world, kPinResetRights, kNonOfficialDv));
@@ -304,7 +292,7 @@ TEST_CASE("CAN-allowed: a non-official DV is refused, except in developer mode w
 
 TEST_CASE("CAN-allowed: an ordinary eService is still asked the PIN, not the CAN",
           "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     auto backend = simulator();
     const Run run =
         authenticate(*world, *backend, world->eService().tcTokenUrl(), withPins({"123456"}));
@@ -320,7 +308,7 @@ TEST_CASE(
     "PIN reset proof: block the PIN, read the address with the CAN, set a new PIN and "
     "activate through Transmit, then authenticate with the new PIN",
     "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     auto backend = simulator();
 
@@ -367,7 +355,7 @@ TEST_CASE(
 
 TEST_CASE("PIN reset: a deactivated eID is switched on and usable with the letter's PIN",
           "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     auto backend = simulator(*sim::builtInProfile("deactivated"));
     front.request.newPin = SecureBytes::fromAscii("135790");
@@ -385,7 +373,7 @@ TEST_CASE("PIN reset: a deactivated eID is switched on and usable with the lette
 }
 
 TEST_CASE("PIN reset: the eID-Server refuses a new PIN that is not 6 digits", "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     front.request.newPin = SecureBytes::fromAscii("12345x");
     auto backend = simulator();
@@ -399,7 +387,7 @@ TEST_CASE("PIN reset: the eID-Server refuses a new PIN that is not 6 digits", "[
 
 TEST_CASE("PIN reset: only a PIN reset session may set the PIN; the card keeps its PIN otherwise",
           "[auth][pinreset]") {
-    auto world = startWorld();
+    auto world = test::startTestWorld();
     PinResetFront front(*world);
     front.request = sim::EidRequest{};
     front.request.newPin = SecureBytes::fromAscii("246802");
