@@ -2,13 +2,16 @@
 // A simulated comfort reader: a PC/SC part 10 reader with a pinpad that runs PACE itself
 // (FEATURE_EXECUTE_PACE) and changes PINs on its pinpad (FEATURE_MODIFY_PIN_DIRECT), in front of
 // any Card; and `ComfortReaderBackend`, which shows one in-process virtual card behind such a
-// reader. vpcd has no pinpad, so the tests of every face use this double.
+// reader. vpcd has no pinpad, so the tests of every face use this double. `pinpadModify = false`
+// (ComfortReaderBackend::withoutPinpadModify() for its connections) makes it a reader that runs
+// PACE but lists no MODIFY_PIN_DIRECT: the new PIN comes from the host.
 //
 // Like a real comfort reader, after its PACE it protects the host's plain APDUs with the PACE
 // keys and passes on APDUs that are protected already (CLA bits 0x0C, as the eID-Server's
 // Transmit APDUs or the host's own after Chip Authentication); DestroyPACEChannel and a new
 // EstablishPACEChannel end its secure messaging. Header-only, no test framework needed.
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -27,6 +30,7 @@
 #include "eac/PaceChannel.h"
 #include "eac/SecureMessagingCard.h"
 #include "eid/EidApplication.h"
+#include "eid/PinManagement.h"
 #include "sim/card/VirtualCard.h"
 
 namespace oa::test {
@@ -179,7 +183,7 @@ public:
     std::string readerName() const override { return name_; }
     bool supportsExtendedLength() const override { return inner_.supportsExtendedLength(); }
     bool hasReaderPace() const override { return true; }
-    bool hasPinpadModify() const override { return true; }
+    bool hasPinpadModify() const override { return pinpadModify; }
 
     Result<Bytes> controlReaderPace(ByteView command) override {
         ++controls;
@@ -205,6 +209,8 @@ public:
     }
 
     Result<Bytes> controlModifyPin(ByteView structure) override {
+        // Not listed: the control code never reaches the reader.
+        if (!pinpadModify) return Card::controlModifyPin(structure);
         ++controls;
         traffic_->control(structure);
         auto request = pinpad::parseModifyStructure(structure);
@@ -242,6 +248,7 @@ public:
     int controls = 0;
     std::string lastFailure;  // why the reader's last PACE could not talk to the card
     bool sendDescriptionHash = false;
+    bool pinpadModify = true;  // lists FEATURE_MODIFY_PIN_DIRECT
 
 private:
     // The reader's own sending: plain APDUs under its channel, protected ones as they are.
@@ -407,6 +414,8 @@ public:
     SimulatorBackend& simulator() { return simulator_; }
     Pinpad& pinpad() { return *pinpad_; }
     HostTraffic& traffic() { return *traffic_; }
+    // Readers connected from now on run PACE but list no MODIFY_PIN_DIRECT.
+    void withoutPinpadModify() { pinpadModify_ = false; }
 
     std::string name() const override { return "comfort-reader-simulation"; }
     Result<std::vector<ReaderInfo>> readers() override {
@@ -425,8 +434,10 @@ public:
                              "comfort reader simulation has no reader '" + reader + "'");
         auto card = simulator_.connect(SimulatorBackend::kReaderName);
         if (!card) return card.error();
-        return std::unique_ptr<Card>(
-            std::make_unique<ComfortReader>(std::move(*card), pinpad_, traffic_, kReaderName));
+        auto comfort =
+            std::make_unique<ComfortReader>(std::move(*card), pinpad_, traffic_, kReaderName);
+        comfort->pinpadModify = pinpadModify_;
+        return std::unique_ptr<Card>(std::move(comfort));
     }
     Result<void> waitForChange(std::chrono::milliseconds timeout) override {
         return simulator_.waitForChange(timeout);
@@ -437,6 +448,21 @@ private:
     SimulatorBackend simulator_;
     std::shared_ptr<Pinpad> pinpad_;
     std::shared_ptr<HostTraffic> traffic_;
+    std::atomic<bool> pinpadModify_{true};
 };
+
+// Whether `pin` opens `card` (PACE on a plain in-process reader; false without a card).
+inline bool pinOpensCard(const std::shared_ptr<VirtualCard>& card, const std::string& pin) {
+    SimulatorBackend plain(card);
+    auto connection = plain.connect(SimulatorBackend::kReaderName);
+    if (!connection) return false;
+    eid::PinManagement pins(**connection);
+    return pins.authenticateWithPin(SecureBytes::fromAscii(pin)).ok();
+}
+
+// Whether `pin` opens the card behind the comfort reader.
+inline bool pinOpensCard(ComfortReaderBackend& readers, const std::string& pin) {
+    return pinOpensCard(readers.simulator().card(), pin);
+}
 
 }  // namespace oa::test

@@ -4,19 +4,19 @@
 #include <catch2/catch.hpp>
 
 #include "SdkTestSession.h"
-#include "eac/CscaTrustList.h"
+#include "TestWorldSettings.h"
 #include "service/SdkSimulatorCard.h"
 #include "sim/card/CardProfile.h"
 #include "sim/card/ChipCrypto.h"
 #include "sim/card/PersonalData.h"
 #include "sim/card/VirtualCard.h"
-#include "sim/pki/TestPki.h"
 #include "sim/world/World.h"
 
 using namespace oa;
 using namespace oa::service;
 using namespace oa::service::test;
 using namespace std::chrono_literals;
+using oa::test::startTestWorld;
 
 namespace {
 
@@ -25,28 +25,13 @@ QString msg(const QJsonObject& message) {
 }
 
 std::function<workflows::AuthSettings(bool)> worldSettings(sim::World& world) {
-    return [&world](bool) {
-        workflows::AuthSettings settings;
-        settings.caCertificates = {world.caCertificate()};
-        auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-        settings.verifyCardSecurity = eid::passiveAuthentication(*trust);
-        settings.retry = std::make_shared<net::RetryPolicy>(
-            net::RetrySettings{}, [] { return 0.0; }, [](std::chrono::milliseconds) {});
-        settings.cardWait = 20000ms;
-        return settings;
-    };
-}
-
-std::unique_ptr<sim::World> startWorld() {
-    auto world = sim::World::start({});
-    if (!world) FAIL(world.error().message + ": " + world.error().detail);
-    return std::move(*world);
+    return [&world](bool) { return oa::test::authSettingsFor(world, 20000ms); };
 }
 
 }  // namespace
 
 TEST_CASE("SDK: RUN_AUTH against the world's eID-Server ends with ResultMajor ok", "[sdk][auth]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
     sdk.command("RUN_AUTH", {{"tcTokenURL", world->eService().tcTokenUrl().toString()}});
     CHECK(msg(sdk.next()) == "AUTH");
@@ -111,7 +96,7 @@ TEST_CASE("SDK: RUN_AUTH against the world's eID-Server ends with ResultMajor ok
 
 TEST_CASE("SDK: CANCEL during RUN_AUTH's access rights ends with cancellationByUser",
           "[sdk][auth]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(std::make_shared<SimulatorBackend>(), true, worldSettings(*world));
     sdk.command("RUN_AUTH", {{"tcTokenURL", world->eService().tcTokenUrl().toString()}});
     CHECK(msg(sdk.next()) == "AUTH");
@@ -143,7 +128,7 @@ TEST_CASE(
     "SDK: a card lost before PACE pauses RUN_AUTH (level 3); CONTINUE with the card back "
     "ends with ResultMajor ok",
     "[sdk][auth][pause]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
     authUntilPin(sdk, *world);
     auto card = sdk.backend->card();
@@ -167,7 +152,7 @@ TEST_CASE(
 }
 
 TEST_CASE("SDK: below API level 3 a lost card ends RUN_AUTH without PAUSE", "[sdk][auth][pause]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
     REQUIRE(sdk.ask("SET_API_LEVEL", {{"level", 2}}).value("current").toInt() == 2);
     authUntilPin(sdk, *world);
@@ -181,7 +166,7 @@ TEST_CASE("SDK: below API level 3 a lost card ends RUN_AUTH without PAUSE", "[sd
 }
 
 TEST_CASE("SDK: CANCEL during PAUSE ends RUN_AUTH as cancelled", "[sdk][auth][pause]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
     authUntilPin(sdk, *world);
     sdk.backend->removeCard();
@@ -230,7 +215,7 @@ bool shows(const eid::EidData& data, const std::string& text) {
 
 TEST_CASE("SDK: SET_CARD's simulator files replace the virtual card's data groups",
           "[sdk][auth][simulator]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
     sim::PersonalData person = sim::defaultProfile().person;
     person.givenNames = "GRETA";
@@ -262,7 +247,7 @@ TEST_CASE("SDK: SET_CARD's simulator key is the chip's Chip Authentication key",
     CHECK((*card)->chipAuthenticationPublicKey() == curve->multiply(curve->generator(), scalar));
 
     // The server's Chip Authentication and passive authentication accept the card.
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
     const QJsonArray keys{QJsonObject{{"id", caKeyId}, {"content", hex(scalar)}}};
     const auto* result = authWithSimulator(sdk, *world, QJsonObject{{"keys", keys}});
@@ -295,7 +280,7 @@ TEST_CASE("SDK: SET_CARD refuses a simulator key the card has no place for", "[s
 
 TEST_CASE("SDK: ACCESS_RIGHTS carries aux when the service verifies age and validity",
           "[sdk][auth][aux]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     SdkTestSession sdk(emptySimulator(), true, worldSettings(*world));
     QUrl url = world->eService().tcTokenUrl();
     url.setQuery("age=20080101&valid=20300101");

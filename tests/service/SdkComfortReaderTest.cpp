@@ -7,9 +7,7 @@
 
 #include "ComfortReader.h"
 #include "SdkTestSession.h"
-#include "eac/CscaTrustList.h"
-#include "eid/PinManagement.h"
-#include "sim/pki/TestPki.h"
+#include "TestWorldSettings.h"
 #include "sim/world/World.h"
 
 using namespace oa;
@@ -17,7 +15,9 @@ using namespace oa::service;
 using namespace oa::service::test;
 using namespace std::chrono_literals;
 using oa::test::ComfortReaderBackend;
+using oa::test::pinOpensCard;
 using oa::test::Pinpad;
+using oa::test::startTestWorld;
 
 namespace {
 
@@ -32,72 +32,12 @@ QJsonObject readerOf(const QJsonObject& message) {
 }
 
 std::function<workflows::AuthSettings(bool)> worldSettings(sim::World& world) {
-    return [&world](bool) {
-        workflows::AuthSettings settings;
-        settings.caCertificates = {world.caCertificate()};
-        auto trust = eac::CscaTrustList::fromPem(sim::TestPki::builtIn().cscaPem());
-        settings.verifyCardSecurity = eid::passiveAuthentication(*trust);
-        settings.retry = std::make_shared<net::RetryPolicy>(
-            net::RetrySettings{}, [] { return 0.0; }, [](std::chrono::milliseconds) {});
-        settings.cardWait = 20000ms;
-        return settings;
-    };
-}
-
-std::unique_ptr<sim::World> startWorld() {
-    auto world = sim::World::start({});
-    if (!world) FAIL(world.error().message + ": " + world.error().detail);
-    return std::move(*world);
+    return [&world](bool) { return oa::test::authSettingsFor(world, 20000ms); };
 }
 
 Bytes ascii(const std::string& digits) {
     return Bytes(digits.begin(), digits.end());
 }
-
-// Whether `pin` opens the card behind the comfort reader (PACE on the plain in-process card).
-bool pinOpensCard(ComfortReaderBackend& readers, const std::string& pin) {
-    auto card = readers.simulator().connect(SimulatorBackend::kReaderName);
-    REQUIRE(card);
-    eid::PinManagement pins(**card);
-    return pins.authenticateWithPin(SecureBytes::fromAscii(pin)).ok();
-}
-
-// A comfort reader that runs PACE but lists no MODIFY_PIN_DIRECT: the new PIN comes from the host.
-class WithoutPinpadModify : public Card {
-public:
-    explicit WithoutPinpadModify(std::unique_ptr<Card> inner) : inner_(std::move(inner)) {}
-    Result<ResponseApdu> transmit(const CommandApdu& command) override {
-        return inner_->transmit(command);
-    }
-    const Bytes& atr() const override { return inner_->atr(); }
-    std::string readerName() const override { return inner_->readerName(); }
-    bool hasReaderPace() const override { return true; }
-    Result<Bytes> controlReaderPace(ByteView command) override {
-        return inner_->controlReaderPace(command);
-    }
-
-private:
-    std::unique_ptr<Card> inner_;
-};
-
-class PaceOnlyReaderBackend : public ReaderBackend {
-public:
-    explicit PaceOnlyReaderBackend(ComfortReaderBackend& inner) : inner_(inner) {}
-    std::string name() const override { return inner_.name(); }
-    Result<std::vector<ReaderInfo>> readers() override { return inner_.readers(); }
-    Result<std::unique_ptr<Card>> connect(const std::string& reader) override {
-        auto card = inner_.connect(reader);
-        if (!card) return card.error();
-        return std::unique_ptr<Card>(std::make_unique<WithoutPinpadModify>(std::move(*card)));
-    }
-    Result<void> waitForChange(std::chrono::milliseconds timeout) override {
-        return inner_.waitForChange(timeout);
-    }
-    void cancelWait() override { inner_.cancelWait(); }
-
-private:
-    ComfortReaderBackend& inner_;
-};
 
 }  // namespace
 
@@ -107,8 +47,8 @@ TEST_CASE(
     "[sdk][keypad][pin]") {
     ComfortReaderBackend comfort;
     comfort.pinpad().typeAlways(std::nullopt);
-    PaceOnlyReaderBackend paceOnly(comfort);
-    SdkTestSession sdk(paceOnly, {});
+    comfort.withoutPinpadModify();
+    SdkTestSession sdk(comfort, {});
     REQUIRE(msg(sdk.ask("RUN_CHANGE_PIN")) == "CHANGE_PIN");
     auto enter = sdk.nextSkippingStatus();
     REQUIRE(msg(enter) == "ENTER_PIN");
@@ -152,7 +92,7 @@ TEST_CASE(
     "SDK: RUN_AUTH on a comfort reader: ENTER_PIN names the keypad reader, SET_PIN "
     "without a value, the PIN typed on the pinpad never reaches the host",
     "[sdk][keypad][auth]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend comfort;
     comfort.pinpad().typeAlways(std::nullopt);
     SdkTestSession sdk(comfort, worldSettings(*world));
@@ -188,7 +128,7 @@ TEST_CASE(
 
 TEST_CASE("SDK: a wrong PIN on the pinpad asks ENTER_PIN again with the keypad and two tries",
           "[sdk][keypad][auth]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend comfort;
     comfort.pinpad().typeAlways(std::nullopt);
     SdkTestSession sdk(comfort, worldSettings(*world));
@@ -216,7 +156,7 @@ TEST_CASE("SDK: a wrong PIN on the pinpad asks ENTER_PIN again with the keypad a
 
 TEST_CASE("SDK: RUN_AUTH on a comfort reader ends cancelled when the user cancels on the pinpad",
           "[sdk][keypad][auth]") {
-    auto world = startWorld();
+    auto world = startTestWorld();
     ComfortReaderBackend comfort;
     comfort.pinpad().typeAlways(std::nullopt);
     comfort.pinpad().cancel();
