@@ -9,13 +9,13 @@
 
 #include "ComfortReader.h"
 #include "cli/CommandTable.h"
-#include "eid/PinManagement.h"
 #include "sim/card/CardProfile.h"
 #include "sim/pki/TestPki.h"
 #include "sim/world/World.h"
 
 using namespace oa;
 using oa::test::ComfortReaderBackend;
+using oa::test::pinOpensCard;
 using oa::test::Pinpad;
 using Prompt = Pinpad::Prompt;
 
@@ -45,14 +45,6 @@ std::shared_ptr<VirtualCard> testCard(int retryCounter = 3) {
     return std::make_shared<VirtualCard>(std::move(*profile));
 }
 
-bool pinOpensCard(const std::shared_ptr<VirtualCard>& card, const char* pin) {
-    SimulatorBackend plain(card);
-    auto connection = plain.connect(SimulatorBackend::kReaderName);
-    REQUIRE(connection);
-    eid::PinManagement pins(**connection);
-    return pins.authenticateWithPin(SecureBytes::fromAscii(pin)).ok();
-}
-
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
@@ -69,40 +61,13 @@ std::string writeSecretFile(const QTemporaryDir& directory, const std::string& s
 
 const std::string kReader = ComfortReaderBackend::kReaderName;
 
-// A comfort reader that runs PACE but lists no MODIFY_PIN_DIRECT: the new PIN comes from the host.
-class WithoutPinpadModify : public Card {
-public:
-    explicit WithoutPinpadModify(std::unique_ptr<Card> inner) : inner_(std::move(inner)) {}
-    Result<ResponseApdu> transmit(const CommandApdu& command) override {
-        return inner_->transmit(command);
-    }
-    const Bytes& atr() const override { return inner_->atr(); }
-    std::string readerName() const override { return inner_->readerName(); }
-    bool hasReaderPace() const override { return true; }
-    Result<Bytes> controlReaderPace(ByteView command) override {
-        return inner_->controlReaderPace(command);
-    }
-
-private:
-    std::unique_ptr<Card> inner_;
-};
-
-class PaceOnlyReaderBackend : public ComfortReaderBackend {
-public:
-    using ComfortReaderBackend::ComfortReaderBackend;
-    Result<std::unique_ptr<Card>> connect(const std::string& reader) override {
-        auto card = ComfortReaderBackend::connect(reader);
-        if (!card) return card.error();
-        return std::unique_ptr<Card>(std::make_unique<WithoutPinpadModify>(std::move(*card)));
-    }
-};
-
 }  // namespace
 
 TEST_CASE("change-pin on a reader with PACE but no MODIFY_PIN_DIRECT reads the new PIN here",
           "[cli][pinpad]") {
     auto card = testCard();
-    PaceOnlyReaderBackend paceOnly(card, std::make_shared<Pinpad>(std::nullopt));
+    ComfortReaderBackend paceOnly(card, std::make_shared<Pinpad>(std::nullopt));
+    paceOnly.withoutPinpadModify();
     paceOnly.pinpad().type("123456");
     QTemporaryDir directory;
     REQUIRE(directory.isValid());

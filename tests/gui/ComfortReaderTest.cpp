@@ -23,7 +23,6 @@
 #include "app/PinManagementController.h"
 #include "app/SelfReadController.h"
 #include "eid/DeveloperModeTrust.h"
-#include "eid/PinManagement.h"
 #include "sim/card/CardProfile.h"
 #include "sim/card/VirtualCard.h"
 #include "sim/world/World.h"
@@ -32,6 +31,7 @@ Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
 
 using namespace oa;
 using oa::test::ComfortReaderBackend;
+using oa::test::pinOpensCard;
 using oa::test::Pinpad;
 using Prompt = Pinpad::Prompt;
 
@@ -127,32 +127,6 @@ bool waitUntilFinished(CardOperation& operation) {
     return finished.wait(kLimitMs);
 }
 
-bool pinOpensCard(const std::shared_ptr<VirtualCard>& card, const char* pin) {
-    SimulatorBackend plain(card);
-    auto connection = plain.connect(SimulatorBackend::kReaderName);
-    if (!connection) return false;
-    eid::PinManagement pins(**connection);
-    return pins.authenticateWithPin(SecureBytes::fromAscii(pin)).ok();
-}
-
-// A comfort reader that runs PACE but lists no MODIFY_PIN_DIRECT: the new PIN comes from the host.
-class WithoutPinpadModify : public Card {
-public:
-    explicit WithoutPinpadModify(std::unique_ptr<Card> inner) : inner_(std::move(inner)) {}
-    Result<ResponseApdu> transmit(const CommandApdu& command) override {
-        return inner_->transmit(command);
-    }
-    const Bytes& atr() const override { return inner_->atr(); }
-    std::string readerName() const override { return inner_->readerName(); }
-    bool hasReaderPace() const override { return true; }
-    Result<Bytes> controlReaderPace(ByteView command) override {
-        return inner_->controlReaderPace(command);
-    }
-
-private:
-    std::unique_ptr<Card> inner_;
-};
-
 // The window over one comfort reader holding `card`.
 struct ComfortDesktop {
     ComfortDesktop(std::shared_ptr<VirtualCard> card, std::shared_ptr<Pinpad> pinpad,
@@ -187,6 +161,18 @@ class ComfortReaderTest : public QObject {
     Q_OBJECT
 
     std::unique_ptr<sim::World> world_;
+
+    // The world's CA, the CSCAs the app trusts in developer mode, and a card wait that only ends
+    // a hang.
+    AuthController::SettingsFactory worldSettings() {
+        return [this] {
+            workflows::AuthSettings settings;
+            settings.caCertificates = {world_->caCertificate()};
+            settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(true));
+            settings.cardWait = std::chrono::milliseconds(kLimitMs);
+            return settings;
+        };
+    }
 
 private slots:
     void initTestCase() {
@@ -373,16 +359,11 @@ private slots:
         auto card = testCard();
         auto pinpad = std::make_shared<Pinpad>(std::nullopt);
         auto backend = std::make_shared<ComfortReaderBackend>(card, pinpad);
+        backend->withoutPinpadModify();
         const CardChooser paceOnly = [backend]() -> std::optional<CardChoice> {
-            return CardChoice{QString::fromLatin1(ComfortReaderBackend::kReaderName), false,
-                              [backend]() -> Result<std::unique_ptr<Card>> {
-                                  auto connected =
-                                      backend->connect(ComfortReaderBackend::kReaderName);
-                                  if (!connected) return connected.error();
-                                  return std::unique_ptr<Card>(
-                                      std::make_unique<WithoutPinpadModify>(std::move(*connected)));
-                              },
-                              true};
+            return CardChoice{
+                QString::fromLatin1(ComfortReaderBackend::kReaderName), false,
+                [backend] { return backend->connect(ComfortReaderBackend::kReaderName); }, true};
         };
         PinManagementController pins(paceOnly);
         QVERIFY(pins.newPinOnPinpad());
@@ -437,13 +418,7 @@ private slots:
         QFETCH(QString, language);
         PinpadUser user;
         ComfortReaderBackend reader(testCard(), user.pinpad);
-        AuthController controller(reader, [this] {
-            workflows::AuthSettings settings;
-            settings.caCertificates = {world_->caCertificate()};
-            settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(true));
-            settings.cardWait = std::chrono::milliseconds(kLimitMs);
-            return settings;
-        });
+        AuthController controller(reader, worldSettings());
         ComfortDesktop shell(testCard(), std::make_shared<Pinpad>(), language);
         QVERIFY(shell.desktop.start());
         auto* window = shell.desktop.window();
@@ -486,13 +461,7 @@ private slots:
     void wrongPinOnThePinpadIsAskedAgainWithTheTriesLeft() {
         PinpadUser user;
         ComfortReaderBackend reader(testCard(), user.pinpad);
-        AuthController controller(reader, [this] {
-            workflows::AuthSettings settings;
-            settings.caCertificates = {world_->caCertificate()};
-            settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(true));
-            settings.cardWait = std::chrono::milliseconds(kLimitMs);
-            return settings;
-        });
+        AuthController controller(reader, worldSettings());
         ComfortDesktop shell(testCard(), std::make_shared<Pinpad>());
         QVERIFY(shell.desktop.start());
         auto* window = shell.desktop.window();
@@ -570,13 +539,7 @@ private slots:
         PinpadUser user;
         auto card = testCard();
         ComfortReaderBackend reader(card, user.pinpad);
-        AuthController controller(reader, [this] {
-            workflows::AuthSettings settings;
-            settings.caCertificates = {world_->caCertificate()};
-            settings.verifyCardSecurity = eid::passiveAuthentication(eid::cscaTrust(true));
-            settings.cardWait = std::chrono::milliseconds(kLimitMs);
-            return settings;
-        });
+        AuthController controller(reader, worldSettings());
         bool answered = false;
         controller.start(world_->eService().tcTokenUrl(),
                          [&](const service::ActivationOutcome&) { answered = true; });
