@@ -127,6 +127,15 @@ bool waitUntilFinished(CardOperation& operation) {
     return finished.wait(kLimitMs);
 }
 
+// The comfort reader of `backend`, chosen as the window's reader list would choose it.
+CardChooser chooseComfortReader(std::shared_ptr<ComfortReaderBackend> backend) {
+    return [backend]() -> std::optional<CardChoice> {
+        return CardChoice{QString::fromLatin1(ComfortReaderBackend::kReaderName), false,
+                          [backend] { return backend->connect(ComfortReaderBackend::kReaderName); },
+                          true};
+    };
+}
+
 // The window over one comfort reader holding `card`.
 struct ComfortDesktop {
     ComfortDesktop(std::shared_ptr<VirtualCard> card, std::shared_ptr<Pinpad> pinpad,
@@ -323,12 +332,7 @@ private slots:
         auto card = testCard(1);
         PinpadUser user;
         auto backend = std::make_shared<ComfortReaderBackend>(card, user.pinpad);
-        const CardChooser comfort = [backend]() -> std::optional<CardChoice> {
-            return CardChoice{
-                QString::fromLatin1(ComfortReaderBackend::kReaderName), false,
-                [backend] { return backend->connect(ComfortReaderBackend::kReaderName); }, true};
-        };
-        PinManagementController pins(comfort);
+        PinManagementController pins(chooseComfortReader(backend));
         QStringList prompts;
         connect(&pins, &CardOperation::stateChanged, this, [&] {
             if (!pins.pinpadPrompt().isEmpty() &&
@@ -360,12 +364,7 @@ private slots:
         auto pinpad = std::make_shared<Pinpad>(std::nullopt);
         auto backend = std::make_shared<ComfortReaderBackend>(card, pinpad);
         backend->withoutPinpadModify();
-        const CardChooser paceOnly = [backend]() -> std::optional<CardChoice> {
-            return CardChoice{
-                QString::fromLatin1(ComfortReaderBackend::kReaderName), false,
-                [backend] { return backend->connect(ComfortReaderBackend::kReaderName); }, true};
-        };
-        PinManagementController pins(paceOnly);
+        PinManagementController pins(chooseComfortReader(backend));
         QVERIFY(pins.newPinOnPinpad());
         QVERIFY(pins.changePinOnPinpad(false));
         QVERIFY(waitUntilFinished(pins));

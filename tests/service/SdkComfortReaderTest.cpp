@@ -35,6 +35,14 @@ std::function<workflows::AuthSettings(bool)> worldSettings(sim::World& world) {
     return [&world](bool) { return oa::test::authSettingsFor(world, 20000ms); };
 }
 
+// RUN_AUTH against the world with its access rights accepted: the card's turn comes next.
+void runAuthAndAccept(SdkTestSession& sdk, sim::World& world) {
+    sdk.command("RUN_AUTH", {{"tcTokenURL", world.eService().tcTokenUrl().toString()}});
+    REQUIRE(msg(sdk.next()) == "AUTH");
+    REQUIRE(msg(sdk.nextSkippingStatus()) == "ACCESS_RIGHTS");
+    sdk.command("ACCEPT");
+}
+
 Bytes ascii(const std::string& digits) {
     return Bytes(digits.begin(), digits.end());
 }
@@ -96,10 +104,7 @@ TEST_CASE(
     ComfortReaderBackend comfort;
     comfort.pinpad().typeAlways(std::nullopt);
     SdkTestSession sdk(comfort, worldSettings(*world));
-    sdk.command("RUN_AUTH", {{"tcTokenURL", world->eService().tcTokenUrl().toString()}});
-    REQUIRE(msg(sdk.next()) == "AUTH");
-    REQUIRE(msg(sdk.nextSkippingStatus()) == "ACCESS_RIGHTS");
-    sdk.command("ACCEPT");
+    runAuthAndAccept(sdk, *world);
     const auto enter = sdk.nextSkippingStatus();
     REQUIRE(msg(enter) == "ENTER_PIN");
     CHECK(readerOf(enter).value("name").toString() == ComfortReaderBackend::kReaderName);
@@ -132,10 +137,7 @@ TEST_CASE("SDK: a wrong PIN on the pinpad asks ENTER_PIN again with the keypad a
     ComfortReaderBackend comfort;
     comfort.pinpad().typeAlways(std::nullopt);
     SdkTestSession sdk(comfort, worldSettings(*world));
-    sdk.command("RUN_AUTH", {{"tcTokenURL", world->eService().tcTokenUrl().toString()}});
-    REQUIRE(msg(sdk.next()) == "AUTH");
-    REQUIRE(msg(sdk.nextSkippingStatus()) == "ACCESS_RIGHTS");
-    sdk.command("ACCEPT");
+    runAuthAndAccept(sdk, *world);
     REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_PIN");
     comfort.pinpad().type("111111");
     sdk.command("SET_PIN");
@@ -161,10 +163,7 @@ TEST_CASE("SDK: RUN_AUTH on a comfort reader ends cancelled when the user cancel
     comfort.pinpad().typeAlways(std::nullopt);
     comfort.pinpad().cancel();
     SdkTestSession sdk(comfort, worldSettings(*world));
-    sdk.command("RUN_AUTH", {{"tcTokenURL", world->eService().tcTokenUrl().toString()}});
-    REQUIRE(msg(sdk.next()) == "AUTH");
-    REQUIRE(msg(sdk.nextSkippingStatus()) == "ACCESS_RIGHTS");
-    sdk.command("ACCEPT");
+    runAuthAndAccept(sdk, *world);
     REQUIRE(msg(sdk.nextSkippingStatus()) == "ENTER_PIN");
     sdk.command("SET_PIN");
     const auto result = sdk.nextSkippingStatus();
