@@ -2,6 +2,7 @@
 
 #include "card/Card.h"
 #include "card/CommandApdu.h"
+#include "card/LittleEndian.h"
 
 namespace oa::pinpad {
 namespace {
@@ -14,18 +15,6 @@ Error malformed(std::string detail) {
 Error badStructure(std::string detail) {
     return makeError(ErrorCode::InvalidInput, "The PIN change request for the reader is invalid",
                      std::move(detail));
-}
-
-void putLittle(Bytes& out, std::uint32_t value, int bytes) {
-    for (int i = 0; i < bytes; ++i)
-        out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
-}
-
-std::uint32_t little(ByteView bytes) {
-    std::uint32_t value = 0;
-    for (std::size_t i = bytes.size(); i > 0; --i)
-        value = value << 8 | bytes[i - 1];
-    return value;
 }
 
 }  // namespace
@@ -45,13 +34,13 @@ Bytes encodeModifyStructure(const ModifyPinRequest& request) {
               0x00,  // the PIN's length is not written into the APDU
               0x00,
               request.newPinOffset};
-    putLittle(out, std::uint32_t{request.minDigits} << 8 | request.maxDigits, 2);
+    appendLittleEndian(out, std::uint32_t{request.minDigits} << 8 | request.maxDigits, 2);
     out.push_back(request.confirmNewPin ? kConfirmNewPin : 0x00);
     out.push_back(kValidationKey);
     out.push_back(request.confirmNewPin ? 2 : 1);  // messages: new PIN (and again)
-    putLittle(out, request.languageId, 2);
+    appendLittleEndian(out, request.languageId, 2);
     out.insert(out.end(), {0x00, 0x01, 0x02, 0x00, 0x00, 0x00});
-    putLittle(out, static_cast<std::uint32_t>(request.apdu.size()), 4);
+    appendLittleEndian(out, static_cast<std::uint32_t>(request.apdu.size()), 4);
     append(out, request.apdu);
     return out;
 }
@@ -60,7 +49,7 @@ Result<ModifyPinRequest> parseModifyStructure(ByteView structure) {
     if (structure.size() < kStructureHeaderSize)
         return badStructure("PIN_MODIFY shorter than its 24-byte header");
     const ByteView apdu = structure.subspan(kStructureHeaderSize);
-    if (little(structure.subspan(20, 4)) != apdu.size())
+    if (readLittleEndian(structure.subspan(20, 4)) != apdu.size())
         return badStructure("PIN_MODIFY ulDataLength does not match abData");
     if (structure[2] != kFormatAsciiBytes)
         return badStructure("PIN_MODIFY format is not ASCII in bytes");
@@ -73,7 +62,7 @@ Result<ModifyPinRequest> parseModifyStructure(ByteView structure) {
     request.maxDigits = structure[7];
     request.minDigits = structure[8];
     request.confirmNewPin = (structure[9] & kConfirmNewPin) != 0;
-    request.languageId = static_cast<std::uint16_t>(little(structure.subspan(12, 2)));
+    request.languageId = static_cast<std::uint16_t>(readLittleEndian(structure.subspan(12, 2)));
     request.apdu.assign(apdu.begin(), apdu.end());
     if (request.minDigits == 0 || request.minDigits > request.maxDigits ||
         request.maxDigits > request.pinBlockSize)

@@ -1,6 +1,7 @@
 #include "card/ReaderPace.h"
 
 #include "card/Card.h"
+#include "card/LittleEndian.h"
 
 #include <cstdio>
 
@@ -13,8 +14,7 @@ Error malformed(std::string detail) {
 }
 
 void putLittle16(Bytes& out, std::size_t value) {
-    out.push_back(static_cast<std::uint8_t>(value));
-    out.push_back(static_cast<std::uint8_t>(value >> 8));
+    appendLittleEndian(out, static_cast<std::uint32_t>(value), 2);
 }
 
 // Reads length-prefixed fields front to back and refuses anything that runs past the end.
@@ -36,7 +36,7 @@ public:
     bool u16Little(std::size_t& out) {
         ByteView b;
         if (!take(2, b)) return false;
-        out = b[0] | std::size_t{b[1]} << 8;
+        out = readLittleEndian(b);
         return true;
     }
     bool field8(ByteView& out) {
@@ -75,8 +75,7 @@ Result<ControlAnswer> parseAnswer(ByteView answer) {
     if (!reader.field16(data)) return malformed("EXECUTE_PACE output length runs past the answer");
     if (!reader.atEnd()) return malformed("EXECUTE_PACE answer has bytes after its output");
     ControlAnswer parsed;
-    parsed.result = result[0] | std::uint32_t{result[1]} << 8 | std::uint32_t{result[2]} << 16 |
-                    std::uint32_t{result[3]} << 24;
+    parsed.result = readLittleEndian(result);
     parsed.data = copy(data);
     return parsed;
 }
