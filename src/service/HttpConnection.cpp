@@ -70,10 +70,9 @@ void HttpConnection::readBuffered() {
     fed_ += parser_.feed(fresh);
 
     if (parser_.state() == HttpRequestParser::State::Failed) {
-        refuse(parser_.failureStatus(),
-               parser_.failureStatus() == 400 || parser_.failureStatus() == 501
-                   ? PageReason::MalformedRequest
-                   : PageReason::TooLarge,
+        const int status = parser_.failureStatus();
+        const bool tooLarge = status == 413 || status == 414 || status == 431;
+        refuse(status, tooLarge ? PageReason::TooLarge : PageReason::MalformedRequest,
                parser_.failureDetail());
         return;
     }

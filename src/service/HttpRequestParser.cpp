@@ -10,6 +10,19 @@ HttpRequestParser* self(http_parser* parser) {
     return static_cast<HttpRequestParser*>(parser->data);
 }
 
+// RFC 9110 §5.6.2. libhttp-parser lets spaces into field names, so "Transfer-Encoding : chunked"
+// would pass as an unknown header while a proxy in front might read it as chunked (smuggling).
+bool isToken(std::string_view text) {
+    if (text.empty()) return false;
+    for (const char c : text) {
+        const bool alnum =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!alnum && std::string_view("!#$%&'*+-.^_`|~").find(c) == std::string_view::npos)
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 // libhttp-parser calls plain functions; these forward to the parser object's members.
@@ -52,6 +65,9 @@ struct HttpRequestParser::Callbacks {
         if (s.inValue_) {
             if (int refused = s.storeHeader()) return refused;
         }
+        if (p->http_major != 1)
+            return s.fail(505, "HTTP version " + std::to_string(p->http_major) + '.' +
+                                   std::to_string(p->http_minor));
         s.headersComplete_ = true;
         s.request_.method = http_method_str(static_cast<http_method>(p->method));
         s.request_.versionMajor = p->http_major;
@@ -151,6 +167,10 @@ int HttpRequestParser::addHeaderBytes(std::size_t count) {
 
 int HttpRequestParser::storeHeader() {
     inValue_ = false;
+    if (!isToken(field_)) return fail(400, "header name is not a token");
+    // RFC 9112 §3.2: which of two Host lines would the Host check have looked at?
+    if (equalsIgnoringCase(field_, "Host") && request_.header("Host"))
+        return fail(400, "more than one Host header");
     if (request_.headers.size() >= limits_.maxHeaderCount)
         return fail(431, "more than " + std::to_string(limits_.maxHeaderCount) + " header lines");
     // ": " and CRLF count too, so the limit is on what the client sent.

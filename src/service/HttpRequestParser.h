@@ -32,7 +32,7 @@ public:
     State state() const { return state_; }
     bool headersComplete() const { return headersComplete_; }
     const HttpRequest& request() const { return request_; }
-    // After Failed: the status to answer with (400, 413, 414, 431, 501) and why, for the log.
+    // After Failed: the status to answer with (400, 413, 414, 431, 501, 505) and why, for the log.
     int failureStatus() const { return failureStatus_; }
     const std::string& failureDetail() const { return failureDetail_; }
 

@@ -64,6 +64,8 @@ const char* reasonPhrase(int status) {
             return "Bad Gateway";
         case 503:
             return "Service Unavailable";
+        case 505:
+            return "HTTP Version Not Supported";
         default:
             return "Unknown";
     }

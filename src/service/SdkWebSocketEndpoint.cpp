@@ -86,6 +86,8 @@ void SdkWebSocketEndpoint::accept() {
             socket->deleteLater();
             continue;
         }
+        socket->setMaxAllowedIncomingFrameSize(kSdkMaxMessageBytes);
+        socket->setMaxAllowedIncomingMessageSize(kSdkMaxMessageBytes);
         client_ = socket;
         QPointer<QWebSocket> guard(socket);
         session_ =

@@ -18,6 +18,11 @@ namespace oa::service {
 // another path, 403 a request with an Origin header unless the allow-list matches it, 429 a second
 // client, 409 while the user runs a workflow in the window. The client leaving cancels its
 // workflow.
+// The largest SDK command taken: far above SET_CARD with a full simulator file set (a few KiB of
+// hex), far below what would let a client grow our memory (Qt's default is 2 GiB). A larger
+// message or frame closes the connection with 1009 (message too big).
+inline constexpr quint64 kSdkMaxMessageBytes = 1024 * 1024;
+
 class SdkWebSocketEndpoint : public QObject, public HttpHandler {
     Q_OBJECT
 public:

@@ -1,0 +1,149 @@
+// Findings of the port 24727 security review (docs/reliability.md, "Local service review"): each
+// test pins a property a hostile web page or local program could otherwise break.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebSocket>
+#include <catch2/catch.hpp>
+
+#include "Harness.h"
+#include "card/sim/SimulatorBackend.h"
+#include "service/HttpRequestParser.h"
+#include "service/SdkWebSocketEndpoint.h"
+
+using namespace oa;
+using namespace oa::service;
+using namespace oa::service::test;
+using State = HttpRequestParser::State;
+
+namespace {
+
+int parsedStatus(const std::string& bytes) {
+    HttpRequestParser parser;
+    parser.feed(bytes);
+    return parser.state() == State::Failed ? parser.failureStatus() : 0;
+}
+
+struct SdkServer {
+    SdkServer() {
+        SdkWebSocketEndpoint::Settings settings;
+        settings.environment.backend = &simulator;
+        settings.environment.simulator = &simulator;
+        sdk = std::make_unique<SdkWebSocketEndpoint>(settings);
+        harness.endpoint.upgradeHandler = sdk.get();
+    }
+    QUrl url() const {
+        return QUrl("ws://127.0.0.1:" + QString::number(harness.port) + "/eID-Kernel");
+    }
+    std::string handshake(const std::string& extra) const {
+        return "GET /eID-Kernel HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(harness.port) +
+               "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + extra + "\r\n";
+    }
+
+    SimulatorBackend simulator;
+    Harness harness;
+    std::unique_ptr<SdkWebSocketEndpoint> sdk;
+};
+
+struct SdkClient {
+    explicit SdkClient(const QUrl& url) {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived,
+                         [this](const QString& text) { received.push_back(text); });
+        socket.open(url);
+        waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; });
+    }
+    bool connected() const { return socket.state() == QAbstractSocket::ConnectedState; }
+    QJsonObject ask(const QString& json) {
+        received.clear();
+        socket.sendTextMessage(json);
+        waitUntil([&] { return !received.empty(); });
+        if (received.empty()) return {};
+        return QJsonDocument::fromJson(received.front().toUtf8()).object();
+    }
+    QWebSocket socket;
+    std::vector<QString> received;
+};
+
+}  // namespace
+
+TEST_CASE("Review: whitespace before a header's colon is refused (request smuggling)",
+          "[review][parser]") {
+    CHECK(parsedStatus("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding : chunked\r\n\r\n"
+                       "0\r\n\r\n") == 400);
+    CHECK(parsedStatus("GET / HTTP/1.1\r\nHost : h\r\n\r\n") == 400);
+    CHECK(parsedStatus("GET / HTTP/1.1\r\nHost:\th\r\n\r\n") == 0);
+}
+
+TEST_CASE("Review: a header name that is not a token is refused", "[review][parser]") {
+    CHECK(parsedStatus("GET / HTTP/1.1\r\nHost: h\r\nX Y: 1\r\n\r\n") == 400);
+    CHECK(parsedStatus("GET / HTTP/1.1\r\nHost: h\r\nX-Y_z.1~!: 1\r\n\r\n") == 0);
+}
+
+TEST_CASE("Review: smuggling framings stay refused (CL+TE, two lengths, other codings)",
+          "[review][parser]") {
+    CHECK(parsedStatus("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n"
+                       "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n") == 400);
+    CHECK(parsedStatus("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n"
+                       "Content-Length: 3\r\n\r\nabc") == 400);
+    CHECK(parsedStatus("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\n\r\nabc") == 400);
+    CHECK(parsedStatus("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked, gzip\r\n\r\n") ==
+          400);
+    CHECK(parsedStatus("GET / HTTP/1.1\r\nHost: h\rX: 1\r\n\r\n") == 400);
+    CHECK(parsedStatus(std::string("GET / HTTP/1.1\r\nHost: h\r\nX: a\0b\r\n\r\n", 35)) == 400);
+}
+
+TEST_CASE("Review: a request that is not HTTP/1.x gets 505", "[review][parser]") {
+    CHECK(parsedStatus("GET / HTTP/2.0\r\nHost: h\r\n\r\n") == 505);
+    CHECK(parsedStatus("GET / HTTP/0.9\r\nHost: h\r\n\r\n") == 505);
+    CHECK(parsedStatus("GET / HTTP/1.0\r\nHost: h\r\n\r\n") == 0);
+}
+
+TEST_CASE("Review: two Host headers are refused with 400 even if the first is ours",
+          "[review][host]") {
+    Harness h;
+    const std::string ours = "Host: 127.0.0.1:" + std::to_string(h.port) + "\r\n";
+    const auto twice = roundTrip(
+        h.port, "GET /eID-Client?Status HTTP/1.1\r\n" + ours + "Host: evil.example\r\n\r\n");
+    REQUIRE(twice);
+    CHECK(twice->status == 400);
+    const auto same =
+        roundTrip(h.port, "GET /eID-Client?Status HTTP/1.1\r\n" + ours + ours + "\r\n");
+    REQUIRE(same);
+    CHECK(same->status == 400);
+}
+
+TEST_CASE("Review: an SDK message beyond the size limit closes the connection, not the service",
+          "[review][ws]") {
+    SdkServer server;
+    {
+        SdkClient client(server.url());
+        REQUIRE(client.connected());
+        const QString huge =
+            "{\"cmd\":\"GET_INFO\",\"x\":\"" + QString(4 * 1024 * 1024, 'a') + "\"}";
+        client.socket.sendTextMessage(huge);
+        CHECK(waitUntil([&] { return !client.connected(); }));
+        CHECK(client.socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData);
+        CHECK(client.received.empty());
+    }
+    REQUIRE(waitUntil([&] { return !server.sdk->clientConnected(); }));
+    SdkClient again(server.url());
+    REQUIRE(again.connected());
+    CHECK(again.ask("{\"cmd\":\"GET_API_LEVEL\"}").value("msg").toString() == "API_LEVEL");
+}
+
+TEST_CASE("Review: a failed WebSocket handshake does not lock out the next SDK client",
+          "[review][ws]") {
+    SdkServer server;
+    for (const std::string& extra :
+         {std::string("Sec-WebSocket-Version: 13\r\n"),  // no key
+          std::string(
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7\r\n")}) {
+        TestClient raw(server.harness.port);
+        REQUIRE(raw.isConnected());
+        raw.send(server.handshake(extra));
+        const auto answer = raw.next();
+        if (answer) CHECK(answer->status != 101);
+        raw.waitClosed(std::chrono::seconds(3));
+    }
+    SdkClient client(server.url());
+    CHECK(client.connected());
+}
