@@ -16,6 +16,11 @@ namespace {
 // kernel does not reset the connection before the browser has read that answer.
 constexpr std::chrono::milliseconds kLinger{2000};
 
+// Answers not yet taken by the kernel. Beyond this the next pipelined request waits until the
+// client reads: an answer is far larger than its request, so a client that sends without reading
+// would otherwise grow our write buffer without bound.
+constexpr qint64 kMaxUnsentBytes = 64 * 1024;
+
 }  // namespace
 
 HttpConnection::HttpConnection(QTcpSocket* socket, const Settings& settings,
@@ -46,6 +51,7 @@ HttpConnection::HttpConnection(QTcpSocket* socket, const Settings& settings,
     });
     connect(socket_, &QTcpSocket::bytesWritten, this, [this] {
         if (closing_ && socket_->bytesToWrite() == 0) lingerAfterShutdown();
+        if (!closing_ && !awaiting_ && socket_->bytesToWrite() <= kMaxUnsentBytes) readBuffered();
     });
     connect(socket_, &QTcpSocket::disconnected, this, &HttpConnection::finish);
     idleTimer_.start(settings_.timeouts.idle);
@@ -61,6 +67,7 @@ quint16 HttpConnection::localPort() const {
 void HttpConnection::readBuffered() {
     readScheduled_ = false;
     if (closing_ || awaiting_ || finished_) return;
+    if (socket_->bytesToWrite() > kMaxUnsentBytes) return;  // bytesWritten reads on
     // Peeked, not read: the bytes of a request stay in the socket until it is complete, so an
     // upgrade can be handed on with its handshake unread.
     const QByteArray buffered = socket_->peek(socket_->bytesAvailable());

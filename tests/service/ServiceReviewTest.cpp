@@ -2,11 +2,13 @@
 // test pins a property a hostile web page or local program could otherwise break.
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QWebSocket>
 #include <catch2/catch.hpp>
 
 #include "Harness.h"
 #include "card/sim/SimulatorBackend.h"
+#include "service/HttpConnection.h"
 #include "service/HttpRequestParser.h"
 #include "service/SdkWebSocketEndpoint.h"
 
@@ -146,4 +148,47 @@ TEST_CASE("Review: a failed WebSocket handshake does not lock out the next SDK c
     }
     SdkClient client(server.url());
     CHECK(client.connected());
+}
+
+TEST_CASE("Review: a client that pipelines requests but reads no answers is not answered ahead",
+          "[review][pipelining]") {
+    // Each answer is far larger than its request: without back-pressure the answers to everything
+    // the client sent would pile up in our write buffer.
+    constexpr int kRequests = 100;
+    const std::string body(1024 * 1024, 'x');
+    QTcpServer listener;
+    REQUIRE(listener.listen(QHostAddress::LocalHost));
+    int handled = 0;
+    QObject::connect(&listener, &QTcpServer::newConnection, [&] {
+        new HttpConnection(
+            listener.nextPendingConnection(), HttpConnection::Settings{},
+            [&](HttpConnection& connection, const HttpRequest&) {
+                ++handled;
+                HttpResponse response;
+                response.body = body;
+                connection.respond(connection.requestSerial(), response);
+            },
+            &listener);
+    });
+    TestClient client(listener.serverPort());
+    client.socket().setReadBufferSize(1);
+    REQUIRE(client.isConnected());
+    std::string pipelined;
+    for (int i = 0; i < kRequests; ++i)
+        pipelined += "GET /" + std::to_string(i) + " HTTP/1.1\r\nHost: h\r\n\r\n";
+    client.send(pipelined);
+    REQUIRE(waitUntil([&] { return handled > 0; }));
+    // The kernel's buffers hold a few dozen answers at most; then the server must wait.
+    CHECK_FALSE(waitUntil([&] { return handled == kRequests; }, std::chrono::seconds(2)));
+    CHECK(handled < kRequests);
+
+    client.socket().setReadBufferSize(0);
+    int answered = 0;
+    while (const auto response = client.next()) {
+        CHECK(response->status == 200);
+        CHECK(response->body.size() == body.size());
+        if (++answered == kRequests) break;
+    }
+    CHECK(answered == kRequests);
+    CHECK(handled == kRequests);
 }
