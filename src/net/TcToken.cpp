@@ -103,10 +103,16 @@ TcTokenOutcome communicationFailure(const TcTokenFields& fields, Error error) {
     return errorPage(400, std::move(error));
 }
 
-// The eService is reachable but the channel to its eID-Server cannot be set up.
-TcTokenOutcome trustedChannelFailure(const QUrl& refreshAddress, Error error) {
-    return redirect(TcTokenAction::RedirectToRefreshAddress, refreshAddress,
-                    BrowserResultMinor::TrustedChannelEstablishmentFailed, std::move(error));
+// The eService is reachable but the channel to its eID-Server cannot be set up. validate() has
+// made sure a CommunicationErrorAddress, if there is one, is a web URL.
+TcTokenOutcome trustedChannelFailure(const TcTokenFields& fields, const QUrl& refreshAddress,
+                                     Error error) {
+    auto outcome =
+        redirect(TcTokenAction::RedirectToRefreshAddress, refreshAddress,
+                 BrowserResultMinor::TrustedChannelEstablishmentFailed, std::move(error));
+    if (fields.communicationErrorAddress && !fields.communicationErrorAddress->isEmpty())
+        outcome.communicationErrorAddress = strictUrl(*fields.communicationErrorAddress);
+    return outcome;
 }
 
 bool isErrorToken(const TcTokenFields& fields) {
@@ -159,12 +165,13 @@ TcTokenOutcome validate(const TcTokenFields& fields) {
             fields, tokenError("unsupported Binding '" + logExcerpt(fields.binding) + "'"));
     const QUrl serverAddress = strictUrl(fields.serverAddress);
     if (!isHttpsUrl(serverAddress))
-        return trustedChannelFailure(refreshAddress,
+        return trustedChannelFailure(fields, refreshAddress,
                                      tokenError("ServerAddress is not an https URL"));
     if (fields.sessionIdentifier.isEmpty())
-        return trustedChannelFailure(refreshAddress, tokenError("SessionIdentifier is empty"));
+        return trustedChannelFailure(fields, refreshAddress,
+                                     tokenError("SessionIdentifier is empty"));
     if (auto problem = pathSecurityProblem(fields))
-        return trustedChannelFailure(refreshAddress, std::move(*problem));
+        return trustedChannelFailure(fields, refreshAddress, std::move(*problem));
     TcTokenOutcome outcome;
     outcome.action = TcTokenAction::Proceed;
     outcome.result = BrowserResult::success();

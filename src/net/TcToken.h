@@ -62,7 +62,10 @@ struct TcTokenOutcome {
     QUrl redirectTarget;           // when redirecting, without the result parameters
     BrowserResult result;          // to append to redirectTarget
     int errorPageStatus = 0;       // 404 (no usable token) or 400 when showing an error page
-    std::optional<Error> error;    // why, unless Proceed
+    // When redirecting to the RefreshAddress: where the browser goes if that address turns out
+    // unusable (§2.3 step 4), as the token named it.
+    std::optional<QUrl> communicationErrorAddress;
+    std::optional<Error> error;  // why, unless Proceed
 
     // redirectTarget with ResultMajor/ResultMinor appended.
     QUrl redirectUrl() const;

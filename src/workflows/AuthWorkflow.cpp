@@ -134,6 +134,9 @@ struct AuthWorkflow::Session {
     QByteArray tokenBody;
     QByteArray tokenTlsSession;  // for the attached model: TLS-2 resumes it
     std::optional<net::TcToken> token;
+    // Where the browser goes when the RefreshAddress is unusable; also known for a token that
+    // was refused only for its eID-Server part.
+    std::optional<QUrl> communicationErrorAddress;
     std::unique_ptr<net::EidServerChannel> channel;
     QString lastSentMessageId;
     std::optional<net::PaosServerMessage> received;  // the server message being answered
@@ -265,8 +268,10 @@ struct AuthWorkflow::Session {
         switch (evaluated.action) {
             case net::TcTokenAction::Proceed:
                 token = std::move(evaluated.token);
+                communicationErrorAddress = token->communicationErrorAddress;
                 return State::ConnectEidServer;
             case net::TcTokenAction::RedirectToRefreshAddress:
+                communicationErrorAddress = evaluated.communicationErrorAddress;
                 failure = Failure{evaluated.error.value_or(Error{}),
                                   ResultMinor::CommunicationError, ResultOrigin::Client};
                 result = evaluated.result;
@@ -806,7 +811,11 @@ struct AuthWorkflow::Session {
         if (!message) return afterServerMessage();
         answerOwed = false;
         if (failure) return afterPaos();
-        if (!message->result.isOk()) {
+        // A warning (e.g. age verification failed) still ends the session as done: the service
+        // gets ResultMajor=ok and judges the result it read itself.
+        if (message->result.major == net::ResultMajor::Warning)
+            qWarning("eID-Server ended with a warning: %s", message->result.describe().c_str());
+        if (message->result.major == net::ResultMajor::Error) {
             failure = Failure{makeError(ErrorCode::AuthenticationFailed,
                                         "The service ended the authentication with an error.",
                                         "StartPAOSResponse: " + message->result.describe()),
@@ -868,10 +877,9 @@ struct AuthWorkflow::Session {
             qWarning("refresh address unusable: %s", target.error().detail.c_str());
             const auto communicationError =
                 net::BrowserResult::failure(net::BrowserResultMinor::CommunicationError);
-            if (token && token->communicationErrorAddress)
-                return finish(
-                    net::withResult(*token->communicationErrorAddress, communicationError),
-                    communicationError, failure ? why : target.error());
+            if (communicationErrorAddress)
+                return finish(net::withResult(*communicationErrorAddress, communicationError),
+                              communicationError, failure ? why : target.error());
             return errorPage(400, failure ? why : target.error());
         }
         return finish(net::withResult(*target, result), result, why);

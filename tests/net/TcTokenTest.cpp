@@ -233,3 +233,19 @@ TEST_CASE("An empty PSK element means the attached model, like a missing one (BS
         CHECK_FALSE(outcome.token->usesPsk());
     }
 }
+
+TEST_CASE("A trusted channel failure keeps the CommunicationErrorAddress for a failed refresh") {
+    // The RefreshAddress algorithm may still fail after a broken PSK or ServerAddress; the browser
+    // must then go to the CommunicationErrorAddress (TB A4_06..08), not to an error page.
+    for (const auto& changes : std::vector<std::map<std::string, std::string>>{
+             {{"PSK", "0011223"}}, {{"ServerAddress", "http://eid.example.org/paos"}}}) {
+        const auto outcome = evaluateTcToken(token(changes));
+        requireTrustedChannelFailure(outcome);
+        REQUIRE(outcome.communicationErrorAddress);
+        CHECK(*outcome.communicationErrorAddress == QUrl("https://service.example.org/error"));
+    }
+    const auto without =
+        evaluateTcToken(token({{"PSK", "0011223"}, {"CommunicationErrorAddress", "-"}}));
+    requireTrustedChannelFailure(without);
+    CHECK_FALSE(without.communicationErrorAddress);
+}

@@ -463,3 +463,38 @@ TEST_CASE("An unreachable eID-Server redirects with trustedChannelEstablishmentF
     REQUIRE(run.outcome.error);
     CHECK(run.outcome.error->message.find("localhost") != std::string::npos);
 }
+
+// --- online path review (stop 15) -----------------------------------------------------------
+
+TEST_CASE("A broken PSK whose refresh hop fails sends the browser to CommunicationErrorAddress",
+          "[auth]") {
+    WorldOptions options;
+    options.refreshHopStatus = 200;  // the RefreshAddress on another origin does not redirect
+    options.editToken = [](QByteArray token) { return token.replace("<PSK>00", "<PSK>0"); };
+    ScriptedWorld world(options);
+    auto run = authenticate(world, pinScript());
+    CHECK(world.paosRequests == 0);
+    CHECK(world.refreshHopRequests == 1);
+    CHECK(run.outcome.errorPageStatus == 0);
+    CHECK(redirectsTo(run.outcome, world.communicationErrorAddress()));
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "communicationError");
+}
+
+TEST_CASE("A StartPAOSResponse with a warning ends as success for the browser and the user",
+          "[auth]") {
+    WorldOptions options;
+    options.editPaos = [](int, QByteArray answer) {
+        if (!answer.contains("StartPAOSResponse")) return answer;
+        return answer.replace(
+            "resultmajor#ok</dss:ResultMajor>",
+            "resultmajor#warning</dss:ResultMajor><dss:ResultMinor>http://www.bsi.bund.de/ecard/"
+            "api/1.1/resultminor/sal/mEAC#AgeVerificationFailedWarning</dss:ResultMinor>");
+    };
+    ScriptedWorld world(options);
+    auto run = authenticate(world, pinScript());
+    INFO((run.outcome.error ? run.outcome.error->message + " | " + run.outcome.error->detail : ""));
+    CHECK_FALSE(world.dataGroup4.empty());
+    CHECK(query(run.outcome.redirectUrl, "ResultMajor") == "ok");
+    CHECK(redirectsTo(run.outcome, world.refreshAddress()));
+    CHECK(run.outcome.ok());  // the face must not call it a failure while the service says ok
+}

@@ -232,7 +232,9 @@ TestAnswer ScriptedWorld::token(const TestRequest& request) {
 TestAnswer ScriptedWorld::paos(const TestRequest& request) {
     ++paosRequests;
     if (options_.paosOverloaded) return TestAnswer::http(503, "busy", {{"Retry-After", "1"}});
-    return TestAnswer::http(200, answer(request.body),
+    QByteArray body = answer(request.body);
+    if (options_.editPaos) body = options_.editPaos(paosRequests - 1, std::move(body));
+    return TestAnswer::http(200, body,
                             {{"Content-Type", "application/vnd.paos+xml; charset=utf-8"}});
 }
 

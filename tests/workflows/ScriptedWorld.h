@@ -45,6 +45,8 @@ struct WorldOptions {
     // The RefreshAddress on another origin, whose server answers with this status (303: to
     // the service's own refresh page).
     std::optional<int> refreshHopStatus;
+    // Changes each PAOS answer before it is sent (its index from 0 and the text).
+    std::function<QByteArray(int, QByteArray)> editPaos;
 };
 
 class ScriptedWorld {
