@@ -192,3 +192,72 @@ TEST_CASE("Review: a client that pipelines requests but reads no answers is not 
     CHECK(answered == kRequests);
     CHECK(handled == kRequests);
 }
+
+TEST_CASE("Review: an SDK client leaving at ENTER_PIN ends the PIN change and frees the card",
+          "[review][ws]") {
+    SdkServer server;
+    auto waitFor = [](SdkClient& client, const char* msg) {
+        return waitUntil([&] {
+            return std::any_of(client.received.begin(), client.received.end(),
+                               [&](const QString& m) { return m.contains(msg); });
+        });
+    };
+    bool finished = false;
+    {
+        SdkClient client(server.url());
+        REQUIRE(client.connected());
+        QObject::connect(server.sdk->session(), &SdkSession::workflowFinished,
+                         [&] { finished = true; });
+        client.socket.sendTextMessage("{\"cmd\":\"RUN_CHANGE_PIN\"}");
+        REQUIRE(waitFor(client, "ENTER_PIN"));
+    }
+    REQUIRE(waitUntil([&] { return !server.sdk->clientConnected(); }));
+    CHECK(waitUntil([&] { return finished; }));
+
+    SdkClient next(server.url());
+    REQUIRE(next.connected());
+    next.socket.sendTextMessage("{\"cmd\":\"RUN_CHANGE_PIN\"}");
+    REQUIRE(waitFor(next, "ENTER_PIN"));
+    CHECK(std::any_of(next.received.begin(), next.received.end(),
+                      [](const QString& m) { return m.contains("\"retryCounter\":3"); }));
+    next.received.clear();
+    next.socket.sendTextMessage("{\"cmd\":\"SET_PIN\",\"value\":\"123456\"}");
+    REQUIRE(waitFor(next, "ENTER_NEW_PIN"));
+    next.received.clear();
+    next.socket.sendTextMessage("{\"cmd\":\"SET_NEW_PIN\",\"value\":\"654321\"}");
+    REQUIRE(waitFor(next, "\"msg\":\"CHANGE_PIN\""));
+    CHECK(std::any_of(next.received.begin(), next.received.end(),
+                      [](const QString& m) { return m.contains("\"success\":true"); }));
+}
+
+TEST_CASE("Review: error pages quote the request only escaped (no reflected script)",
+          "[review][xss]") {
+    Harness h;
+    const std::string payload = "\"'><script>alert(1)</script>";
+    auto noRawPayload = [&](const RawResponse& response) {
+        CHECK(response.body.find("<script") == std::string::npos);
+        CHECK(response.body.find("\"'>") == std::string::npos);
+    };
+    // Decoded from the query into the 400 page.
+    const auto invalid = roundTrip(
+        h.port, h.get("/eID-Client?tcTokenURL=%22%27%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"));
+    REQUIRE(invalid);
+    CHECK(invalid->status == 400);
+    noRawPayload(*invalid);
+    CHECK(invalid->body.find("&quot;&#39;&gt;&lt;script&gt;") != std::string::npos);
+    // Raw in the target of a 404, if the parser lets it through at all.
+    const auto unknown = roundTrip(h.port, h.get("/" + payload));
+    REQUIRE(unknown);
+    CHECK((unknown->status == 404 || unknown->status == 400));
+    noRawPayload(*unknown);
+    // Raw in the "Try again" link of the 409 page.
+    TestClient holder(h.port);
+    REQUIRE(holder.isConnected());
+    holder.send(h.get("/eID-Client?tcTokenURL=https%3A%2F%2Fa.example%2Ft"));
+    REQUIRE(waitUntil([&] { return h.activation.started == 1; }));
+    const auto busy =
+        roundTrip(h.port, h.get("/eID-Client?tcTokenURL=https://a.example/t&x=" + payload));
+    REQUIRE(busy);
+    CHECK((busy->status == 409 || busy->status == 400));
+    noRawPayload(*busy);
+}
