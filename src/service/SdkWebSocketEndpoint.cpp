@@ -94,15 +94,22 @@ void SdkWebSocketEndpoint::accept() {
             std::make_unique<SdkSession>(settings_.environment, [guard](const QByteArray& json) {
                 if (guard) guard->sendTextMessage(QString::fromUtf8(json));
             });
-        connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
-            if (session_) session_->handleCommand(text.toUtf8());
-        });
-        connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& data) {
-            if (session_) session_->handleCommand(data);
-        });
+        connect(socket, &QWebSocket::textMessageReceived, this,
+                [this](const QString& text) { take(text.toUtf8()); });
+        connect(socket, &QWebSocket::binaryMessageReceived, this, &SdkWebSocketEndpoint::take);
         connect(socket, &QWebSocket::disconnected, this, &SdkWebSocketEndpoint::clientLeft);
         emit clientChanged(true, pendingUserAgent_);
     }
+}
+
+void SdkWebSocketEndpoint::take(const QByteArray& command) {
+    if (!session_ || !client_) return;
+    if (client_->bytesToWrite() > kSdkMaxUnsentBytes) {
+        // Not close(): its close frame would queue behind the answers the client does not read.
+        client_->abort();
+        return;
+    }
+    session_->handleCommand(command);
 }
 
 void SdkWebSocketEndpoint::clientLeft() {

@@ -22,6 +22,9 @@ namespace oa::service {
 // hex), far below what would let a client grow our memory (Qt's default is 2 GiB). A larger
 // message or frame closes the connection with 1009 (message too big).
 inline constexpr quint64 kSdkMaxMessageBytes = 1024 * 1024;
+// Answers the client has not read yet. A client that keeps sending commands without reading is
+// cut off here rather than growing our write buffer; a reading client never comes near it.
+inline constexpr qint64 kSdkMaxUnsentBytes = 1024 * 1024;
 
 class SdkWebSocketEndpoint : public QObject, public HttpHandler {
     Q_OBJECT
@@ -49,6 +52,7 @@ signals:
 
 private:
     void accept();
+    void take(const QByteArray& command);
     void refuse(HttpResponder& responder, int status, const char* why);
     void clientLeft();
 

@@ -261,3 +261,27 @@ TEST_CASE("Review: error pages quote the request only escaped (no reflected scri
     CHECK((busy->status == 409 || busy->status == 400));
     noRawPayload(*busy);
 }
+
+TEST_CASE("Review: an SDK client that sends commands but reads no answers is disconnected",
+          "[review][ws]") {
+    SdkServer server;
+    TestClient raw(server.harness.port);
+    REQUIRE(raw.isConnected());
+    raw.send(server.handshake(
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
+    const auto upgraded = raw.next();
+    REQUIRE(upgraded);
+    REQUIRE(upgraded->status == 101);
+    REQUIRE(waitUntil([&] { return server.sdk->clientConnected(); }));
+    raw.socket().setReadBufferSize(1);
+
+    // Masked text frames with the all-zero mask (RFC 6455 §5.3): the payload goes as it is.
+    const std::string command = "{\"cmd\":\"GET_INFO\"}";
+    std::string frame = {'\x81', static_cast<char>(0x80 | command.size()), 0, 0, 0, 0};
+    frame += command;
+    std::string frames;
+    for (int i = 0; i < 40'000; ++i)
+        frames += frame;
+    raw.send(frames);
+    CHECK(waitUntil([&] { return !server.sdk->clientConnected(); }));
+}
