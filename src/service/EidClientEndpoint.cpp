@@ -52,14 +52,24 @@ PageReason reasonForStatus(int status) {
 }  // namespace
 
 EidClientQuery parseEidClientQuery(std::string_view query) {
+    // Bytes that are not UTF-8 would be decoded to U+FFFD, and the workflow would fetch an address
+    // the web page never named: such a value is malformed, not repaired.
+    const bool rawUtf8 =
+        QUtf8StringView(query.data(), static_cast<qsizetype>(query.size())).isValidUtf8();
     const QUrlQuery items(QString::fromUtf8(query.data(), static_cast<qsizetype>(query.size())));
-    for (const auto& [key, value] : items.queryItems(QUrl::FullyDecoded)) {
+    const auto decoded = items.queryItems(QUrl::FullyDecoded);
+    const auto encoded = items.queryItems(QUrl::FullyEncoded);
+    for (qsizetype i = 0; i < decoded.size(); ++i) {
+        const auto& [key, value] = decoded[i];
         const QString upper = key.toUpper();
         EidClientQuery::Kind kind = EidClientQuery::Kind::None;
         if (upper == QLatin1String("TCTOKENURL")) kind = EidClientQuery::Kind::TcTokenUrl;
         if (upper == QLatin1String("STATUS")) kind = EidClientQuery::Kind::Status;
         if (upper == QLatin1String("SHOWUI")) kind = EidClientQuery::Kind::ShowUi;
-        if (kind != EidClientQuery::Kind::None) return {kind, value, !value.isEmpty()};
+        if (kind == EidClientQuery::Kind::None) continue;
+        const QByteArray bytes = QByteArray::fromPercentEncoding(encoded[i].second.toLatin1());
+        if (!rawUtf8 || !QUtf8StringView(bytes).isValidUtf8()) return {kind, {}, false, true};
+        return {kind, value, !value.isEmpty()};
     }
     return {};
 }
@@ -105,7 +115,7 @@ void EidClientEndpoint::handle(const HttpRequest& request, HttpResponder respond
             answerShowUi(request, query.value, responder);
             return;
         case EidClientQuery::Kind::TcTokenUrl:
-            startActivation(request, query.value, responder);
+            startActivation(request, query.value, query.malformed, responder);
             return;
         case EidClientQuery::Kind::None:
             return;
@@ -135,9 +145,16 @@ void EidClientEndpoint::answerShowUi(const HttpRequest& request, const QString& 
 }
 
 void EidClientEndpoint::startActivation(const HttpRequest& request, const QString& tcTokenUrl,
-                                        HttpResponder responder) {
+                                        bool malformed, HttpResponder responder) {
     const PageLanguage language = languageOf(request);
     const QUrl url(tcTokenUrl, QUrl::StrictMode);
+    if (malformed) {
+        HttpResponse page = errorPage(400, PageReason::InvalidActivation, language,
+                                      "tcTokenURL: not UTF-8 after percent-decoding");
+        page.closeConnection = true;
+        responder.send(std::move(page));
+        return;
+    }
     if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty()) {
         HttpResponse page =
             errorPage(400, PageReason::InvalidActivation, language,

@@ -35,7 +35,7 @@ signals:
 private:
     void answerStatus(const HttpRequest& request, const QString& format, HttpResponder& responder);
     void answerShowUi(const HttpRequest& request, const QString& module, HttpResponder& responder);
-    void startActivation(const HttpRequest& request, const QString& tcTokenUrl,
+    void startActivation(const HttpRequest& request, const QString& tcTokenUrl, bool malformed,
                          HttpResponder responder);
     void finishActivation(quint64 activation, HttpResponder responder, PageLanguage language,
                           const ActivationOutcome& outcome);
@@ -53,6 +53,7 @@ struct EidClientQuery {
     Kind kind = Kind::None;
     QString value;
     bool hasValue = false;
+    bool malformed = false;  // the value's bytes are not UTF-8 (raw or percent-encoded)
 };
 EidClientQuery parseEidClientQuery(std::string_view query);
 QString showUiModule(const QString& value);

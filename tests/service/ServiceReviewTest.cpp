@@ -285,3 +285,50 @@ TEST_CASE("Review: an SDK client that sends commands but reads no answers is dis
     raw.send(frames);
     CHECK(waitUntil([&] { return !server.sdk->clientConnected(); }));
 }
+
+TEST_CASE("Review: a tcTokenURL whose bytes are not UTF-8 is refused, not repaired",
+          "[review][activation]") {
+    for (const std::string query : {std::string("tcTokenURL=https%3A%2F%2Fa.example%2F%FF"),
+                                    std::string("tcTokenURL=https://a.example/\xff"),
+                                    std::string("tcTokenURL=https%3A%2F%2Fa.example%2F%C3")}) {
+        Harness h;
+        const auto response = roundTrip(h.port, h.get("/eID-Client?" + query));
+        REQUIRE(response);
+        CHECK(response->status == 400);
+        CHECK(h.activation.started == 0);
+    }
+}
+
+TEST_CASE("Review: the tcTokenURL the workflow gets is the one the page named",
+          "[review][activation]") {
+    const std::pair<std::string, const char*> cases[] = {
+        // Given twice: the first counts, as in AusweisApp.
+        {"tcTokenURL=https%3A%2F%2Fa.example%2Ft&tcTokenURL=https%3A%2F%2Fb.example%2Ft",
+         "https://a.example/t"},
+        // UTF-8, percent-encoded or raw, becomes the punycode host and an encoded query.
+        {"tcTokenURL=https%3A%2F%2Fb%C3%BCrger.example%2Ft%3Fx%3D%C3%A4",
+         "https://xn--brger-kva.example/t?x=%C3%A4"},
+        {"tcTokenURL=https://b\xc3\xbcrger.example/t", "https://xn--brger-kva.example/t"},
+        // A percent-encoded %-sequence stays encoded in the address.
+        {"tcTokenURL=https%3A%2F%2Fa.example%2Ft%3Fx%3D%25FF", "https://a.example/t?x=%FF"}};
+    for (const auto& [query, expected] : cases) {
+        Harness h;
+        TestClient browser(h.port);
+        REQUIRE(browser.isConnected());
+        browser.send(h.get("/eID-Client?" + query));
+        const auto interim = browser.next();
+        REQUIRE(interim);
+        CHECK(interim->status == 102);
+        REQUIRE(h.activation.started == 1);
+        CHECK(h.activation.lastUrl.toString(QUrl::FullyEncoded).toStdString() == expected);
+    }
+    for (const char* query :
+         {"tcTokenURL=https%3A%2F%2Fa.example%00.evil%2Ft",
+          "tcTokenURL=https%3A%2F%2Fa%20b.example%2Ft", "tcTokenURL=https%3A%2Fa.example%2Ft"}) {
+        Harness h;
+        const auto response = roundTrip(h.port, h.get(std::string("/eID-Client?") + query));
+        REQUIRE(response);
+        CHECK(response->status == 400);
+        CHECK(h.activation.started == 0);
+    }
+}
