@@ -21,6 +21,7 @@ EidServerChannel::EidServerChannel(QUrl serverAddress, const Settings& settings,
     exchangeSettings_.timeouts = settings.timeouts;
     exchangeSettings_.maxBodyBytes = settings.maxBodyBytes;
     exchangeSettings_.check = settings.check;
+    exchangeSettings_.cancelled = settings.cancelled;
     exchangeSettings_.handshakeDone = [this] { ++handshakes_; };
 }
 

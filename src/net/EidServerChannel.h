@@ -27,6 +27,8 @@ public:
         TlsServerCheck check;
         HttpsTimeouts timeouts{std::chrono::milliseconds(10000), std::chrono::milliseconds(60000)};
         qint64 maxBodyBytes = 4 << 20;
+        // Asked while a PAOS message waits for its answer; true ends it as cancelled.
+        std::function<bool()> cancelled;
     };
 
     virtual ~EidServerChannel();

@@ -27,6 +27,11 @@ HttpsOutcome failed(ServerFailure failure, Error error) {
     return HttpsOutcome{Result<HttpsResponse>(std::move(error)), failure};
 }
 
+Error cancelledError(const QString& host) {
+    return makeError(ErrorCode::Cancelled, "The operation was cancelled.",
+                     "cancelled during the request to " + host.toStdString());
+}
+
 // Maps a transport failure to words about the server; status codes are not errors here.
 HttpsOutcome transportFailure(QNetworkReply& reply, const QString& host,
                               const QStringList& sslErrors) {
@@ -129,7 +134,11 @@ public:
     Exchange(QNetworkReply& reply, const QString& host, const HttpsExchange::Settings& settings)
         : reply_(reply), host_(host), settings_(settings) {}
 
-    void watch(QEventLoop& loop, QTimer& handshakeTimer, QTimer& requestTimer) {
+    void watch(QEventLoop& loop, QTimer& handshakeTimer, QTimer& requestTimer, QTimer& cancelPoll) {
+        QObject::connect(&cancelPoll, &QTimer::timeout, &loop, [this] {
+            if (settings_.cancelled && settings_.cancelled())
+                stop(ServerFailure::Other, cancelledError(host_));
+        });
         QObject::connect(&reply_, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         QObject::connect(&reply_, &QNetworkReply::sslErrors, &loop,
                          [this](const QList<QSslError>& errors) {
@@ -245,6 +254,9 @@ HttpsOutcome HttpsExchange::run(QNetworkAccessManager& manager, const Request& r
                                     " is not a secure (https) address.",
                                 "refused scheme '" + request.url.scheme().toStdString() + "'"));
 
+    if (settings.cancelled && settings.cancelled())
+        return failed(ServerFailure::Other, cancelledError(host));
+
     // Qt 6.4 silently re-sends a request, POST included, when a kept-alive connection drops
     // before the answer; an upload that cannot be rewound makes that fail instead. A PAOS message
     // must never reach the eID-Server twice.
@@ -266,10 +278,12 @@ HttpsOutcome HttpsExchange::run(QNetworkAccessManager& manager, const Request& r
     QTimer requestTimer;
     handshakeTimer.setSingleShot(true);
     requestTimer.setSingleShot(true);
+    QTimer cancelPoll;
     Exchange exchange(*reply, host, settings);
-    exchange.watch(loop, handshakeTimer, requestTimer);
+    exchange.watch(loop, handshakeTimer, requestTimer, cancelPoll);
     handshakeTimer.start(settings.timeouts.handshake);
     requestTimer.start(settings.timeouts.request);
+    if (settings.cancelled) cancelPoll.start(kCancelPoll);
     if (!reply->isFinished()) loop.exec();
     HttpsOutcome outcome = exchange.finish();
     reply->disconnect();

@@ -50,7 +50,12 @@ public:
         std::function<Result<void>(const QSslConfiguration& negotiated)> sessionCheck;
         // Told about every completed handshake (counts for the log and the benchmark).
         std::function<void()> handshakeDone;
+        // Asked before the request and every kCancelPoll while it runs: true ends the exchange
+        // with ErrorCode::Cancelled (a user's cancel must not wait for a held answer's timeout).
+        std::function<bool()> cancelled;
     };
+
+    static constexpr std::chrono::milliseconds kCancelPoll{50};
 
     static HttpsOutcome run(QNetworkAccessManager& manager, const Request& request,
                             const Settings& settings);

@@ -38,6 +38,11 @@ public:
     // and the server certificate.
     HttpsOutcome handshake(const QUrl& url);
 
+    // Asked before and while each request runs; true ends it with ErrorCode::Cancelled.
+    void setCancelled(std::function<bool()> cancelled) {
+        settings_.cancelled = std::move(cancelled);
+    }
+
     static bool isFollowedRedirect(int status) {
         return status == 302 || status == 303 || status == 307;
     }

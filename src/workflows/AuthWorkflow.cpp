@@ -247,7 +247,8 @@ struct AuthWorkflow::Session {
                                             "tcTokenURL " + tcTokenUrl.toString().toStdString()));
         net::HttpsFetcher fetcher(net::TlsConfiguration::eServiceChannel(settings.caCertificates),
                                   {settings.timeouts}, check());
-        auto response = retry().run(net::Repeatable::Yes, tcTokenUrl.host(), [&] {
+        fetcher.setCancelled([this] { return isCancelled(); });
+        auto response = retryUnlessCancelled(tcTokenUrl.host(), [&] {
             return fetcher.fetch(tcTokenUrl, true, {{"Accept", "text/xml, */*;q=0.8"}});
         });
         if (!response) return errorPage(404, during("TC token", response.error()));
@@ -295,6 +296,8 @@ struct AuthWorkflow::Session {
         channelSettings.caCertificates = settings.caCertificates;
         channelSettings.check = check();
         channelSettings.timeouts = {settings.timeouts.handshake, settings.paosTimeout};
+        // A cancel ends a wait for the eID-Server, but never the report of a failure to it.
+        channelSettings.cancelled = [this] { return !failure && isCancelled(); };
         if (token->usesPsk()) {
             channel = std::make_unique<net::PskChannel>(
                 token->serverAddress, token->sessionIdentifier, *token->psk, channelSettings);
@@ -322,7 +325,7 @@ struct AuthWorkflow::Session {
         auto answer = exchange(net::writeStartPaos(addressing, message), addressing);
         if (!answer) {
             // Nothing came back from the eID-Server: the trusted channel failed (TB A2_13..15).
-            failure = trustFailure(answer.error());
+            if (answer.error().code != ErrorCode::Cancelled) failure = trustFailure(answer.error());
             return afterPaos();
         }
         if (received->type() == net::PaosMessageType::InitializeFramework)
@@ -924,6 +927,22 @@ struct AuthWorkflow::Session {
         return settings.retry ? *settings.retry : defaultPolicy;
     }
 
+    // RetryPolicy::run, but a cancel also ends the waits between the tries (in steps of at
+    // most a second) and no further try starts after it.
+    Result<net::HttpsResponse> retryUnlessCancelled(
+        const QString& host, const std::function<net::HttpsOutcome()>& attempt) {
+        constexpr std::chrono::milliseconds kWaitStep{1000};
+        for (int number = 1;; ++number) {
+            auto decision = retry().decide(net::Repeatable::Yes, host, number, attempt());
+            if (decision.final) return std::move(*decision.final);
+            for (auto left = decision.wait; left.count() > 0; left -= kWaitStep) {
+                if (isCancelled()) break;
+                retry().sleep(std::min(left, kWaitStep));
+            }
+            if (isCancelled()) return cancelledByUser("while " + host.toStdString() + " was busy");
+        }
+    }
+
     net::PaosAddressing next() const {
         return {net::newPaosMessageId(), received ? received->messageId : QString()};
     }
@@ -934,7 +953,10 @@ struct AuthWorkflow::Session {
         answerOwed = false;
         auto answer = channel->send(message);
         if (!answer) {
-            if (!failure) failure = serverFailure(during("PAOS", answer.error()));
+            if (answer.error().code == ErrorCode::Cancelled)
+                failure = clientFailure(cancelledByUser("waiting for the eID-Server"));
+            else if (!failure)
+                failure = serverFailure(during("PAOS", answer.error()));
             return answer.error();
         }
         lastSentMessageId = addressing.messageId;

@@ -241,3 +241,33 @@ TEST_CASE("Only https addresses are fetched", "[https]") {
         CHECK(response.error().code == ErrorCode::InvalidInput);
     }
 }
+
+TEST_CASE("A cancel ends a request the server holds, before the timeout and without a retry",
+          "[https]") {
+    bool requested = false;
+    TestHttpsServer server(ServerIdentity::EcLocalhost, [&](const TestRequest&) {
+        requested = true;
+        return TestAnswer{{}, true};
+    });
+    HttpsFetchLimits limits = shortLimits();
+    limits.timeouts = {2000ms, 60000ms};  // the cancel, not the timeout, must end it
+    auto fetcher = fetcherTrustingTestCa(limits);
+    fetcher.setCancelled([&] { return requested; });
+    const auto outcome = fetcher.fetch(server.url());
+    REQUIRE_FALSE(outcome.result.ok());
+    CHECK(outcome.result.error().code == ErrorCode::Cancelled);
+    CHECK_FALSE(isTransient(outcome.failure));
+    CHECK(server.requests().size() == 1);
+}
+
+TEST_CASE("A fetch cancelled before it starts sends nothing", "[https]") {
+    TestHttpsServer server(ServerIdentity::EcLocalhost,
+                           [](const TestRequest&) { return TestAnswer::http(200, "x"); });
+    auto fetcher = fetcherTrustingTestCa();
+    fetcher.setCancelled([] { return true; });
+    const auto outcome = fetcher.fetch(server.url());
+    REQUIRE_FALSE(outcome.result.ok());
+    CHECK(outcome.result.error().code == ErrorCode::Cancelled);
+    CHECK(server.handshakes() == 0);
+    CHECK(server.requests().empty());
+}

@@ -498,3 +498,77 @@ TEST_CASE("A StartPAOSResponse with a warning ends as success for the browser an
     CHECK(redirectsTo(run.outcome, world.refreshAddress()));
     CHECK(run.outcome.ok());  // the face must not call it a failure while the service says ok
 }
+
+namespace {
+
+// A cancel from the window while the worker waits on the network, as AuthWorkflowThread's
+// destructor and the cancel button do it.
+struct CancellingRun {
+    ScriptedInteraction interaction{pinScript()};
+    SimulatorBackend backend;
+    Sleeps sleeps;
+    AuthWorkflow* workflow = nullptr;
+
+    AuthOutcome run(ScriptedWorld& world) {
+        AuthWorkflow authWorkflow(backend, interaction, testSettings(&sleeps));
+        workflow = &authWorkflow;
+        const auto outcome = authWorkflow.run(world.tcTokenUrl());
+        workflow = nullptr;
+        return outcome;
+    }
+    void cancel() {
+        if (workflow) workflow->cancel();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("A cancel while the overloaded token server is waited for ends without another try",
+          "[auth]") {
+    CancellingRun cancelling;
+    WorldOptions options;
+    options.tokenOverloads = 100;
+    options.onTokenRequest = [&](int) {
+        cancelling.cancel();
+        return false;  // answer 503 with Retry-After
+    };
+    ScriptedWorld world(options);
+    const auto outcome = cancelling.run(world);
+    CHECK(world.tokenRequests == 1);
+    CHECK(cancelling.sleeps.asked.empty());
+    REQUIRE(outcome.error);
+    CHECK(outcome.error->code == ErrorCode::Cancelled);
+}
+
+TEST_CASE("A cancel while the token server holds the answer ends the request at once", "[auth]") {
+    CancellingRun cancelling;
+    WorldOptions options;
+    options.onTokenRequest = [&](int) {
+        cancelling.cancel();
+        return true;  // never answer
+    };
+    ScriptedWorld world(options);
+    const auto outcome = cancelling.run(world);
+    CHECK(world.tokenRequests == 1);  // not repeated as a timeout would be
+    REQUIRE(outcome.error);
+    CHECK(outcome.error->code == ErrorCode::Cancelled);
+    CHECK(world.paosRequests == 0);
+}
+
+TEST_CASE("A cancel while the eID-Server holds its answer redirects with cancellationByUser",
+          "[auth]") {
+    CancellingRun cancelling;
+    WorldOptions options;
+    options.onPaosRequest = [&](int index) {
+        if (index < 2) return false;  // StartPAOS and InitializeFrameworkResponse are answered
+        cancelling.cancel();
+        return true;  // the EAC1 output gets no answer
+    };
+    ScriptedWorld world(options);
+    const auto outcome = cancelling.run(world);
+    CHECK(world.paosRequests == 3);
+    CHECK(redirectsTo(outcome, world.refreshAddress()));
+    CHECK(query(outcome.redirectUrl, "ResultMinor") == "cancellationByUser");
+    REQUIRE(outcome.error);
+    CHECK(outcome.error->code == ErrorCode::Cancelled);
+}

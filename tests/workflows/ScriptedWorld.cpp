@@ -222,6 +222,8 @@ QByteArray ScriptedWorld::goodToken() const {
 TestAnswer ScriptedWorld::token(const TestRequest& request) {
     if (!request.target.startsWith("/token")) return TestAnswer::http(200, "<html>ok</html>");
     ++tokenRequests;
+    if (options_.onTokenRequest && options_.onTokenRequest(tokenRequests - 1))
+        return TestAnswer{{}, true};
     if (tokenRequests <= options_.tokenOverloads)
         return TestAnswer::http(503, "busy", {{"Retry-After", "1"}});
     QByteArray body = options_.tokenBody.value_or(goodToken());
@@ -231,6 +233,8 @@ TestAnswer ScriptedWorld::token(const TestRequest& request) {
 
 TestAnswer ScriptedWorld::paos(const TestRequest& request) {
     ++paosRequests;
+    if (options_.onPaosRequest && options_.onPaosRequest(paosRequests - 1))
+        return TestAnswer{{}, true};
     if (options_.paosOverloaded) return TestAnswer::http(503, "busy", {{"Retry-After", "1"}});
     QByteArray body = answer(request.body);
     if (options_.editPaos) body = options_.editPaos(paosRequests - 1, std::move(body));

@@ -47,6 +47,9 @@ struct WorldOptions {
     std::optional<int> refreshHopStatus;
     // Changes each PAOS answer before it is sent (its index from 0 and the text).
     std::function<QByteArray(int, QByteArray)> editPaos;
+    // Told each request's index (from 0) before it is answered; true: never answer it.
+    std::function<bool(int)> onTokenRequest;
+    std::function<bool(int)> onPaosRequest;
 };
 
 class ScriptedWorld {
