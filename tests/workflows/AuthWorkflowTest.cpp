@@ -3,6 +3,7 @@
 #include <QUrlQuery>
 #include <catch2/catch.hpp>
 
+#include "FaultInjection.h"
 #include "ScriptedWorld.h"
 #include "card/sim/SimulatorBackend.h"
 #include "eac/CscaTrustList.h"
@@ -571,4 +572,84 @@ TEST_CASE("A cancel while the eID-Server holds its answer redirects with cancell
     CHECK(query(outcome.redirectUrl, "ResultMinor") == "cancellationByUser");
     REQUIRE(outcome.error);
     CHECK(outcome.error->code == ErrorCode::Cancelled);
+}
+
+namespace {
+
+const QByteArray kEarlyTransmit =
+    "<iso:Transmit><iso:SlotHandle>00</iso:SlotHandle><iso:InputAPDUInfo>"
+    "<iso:InputAPDU>00B0840000</iso:InputAPDU></iso:InputAPDUInfo></iso:Transmit>";
+const QByteArray kSoapFault =
+    "<soap:Fault><faultcode>soap:Server</faultcode><faultstring>down</faultstring></soap:Fault>";
+
+// The eID-Server's answer number `index` gets `body` instead of its own.
+std::function<QByteArray(int, QByteArray)> replaceBody(int index, QByteArray body) {
+    return [index, body](int at, QByteArray answer) {
+        if (at != index) return answer;
+        const qsizetype start = answer.indexOf("<soap:Body>") + qsizetype(strlen("<soap:Body>"));
+        const qsizetype end = answer.indexOf("</soap:Body>");
+        return answer.replace(start, end - start, body);
+    };
+}
+
+struct CountedRun {
+    AuthOutcome outcome;
+    int apdus = 0;
+    bool consentAsked = false;
+    std::size_t secretsAsked = 0;
+};
+
+CountedRun authenticateCounting(ScriptedWorld& world) {
+    oa::test::FaultyBackend backend;
+    auto plan = backend.arm(oa::test::Fault::CardRemoved, 0);  // no fault: only counts APDUs
+    ScriptedInteraction interaction(pinScript());
+    AuthWorkflow workflow(backend, interaction, testSettings());
+    CountedRun run;
+    run.outcome = workflow.run(world.tcTokenUrl());
+    run.apdus = plan->sent;
+    run.consentAsked = interaction.consentRequest().has_value();
+    run.secretsAsked = interaction.secretRequests().size();
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("Requests out of protocol order reach neither the user nor the card", "[auth]") {
+    SECTION("Transmit before EAC1: no consent, no card, the error goes back to the server") {
+        WorldOptions options;
+        options.editPaos = replaceBody(1, kEarlyTransmit);
+        ScriptedWorld world(options);
+        const auto run = authenticateCounting(world);
+        CHECK_FALSE(run.consentAsked);
+        CHECK(run.apdus == 0);
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "serverError");
+        CHECK_FALSE(world.clientErrorMinor.isEmpty());
+    }
+    SECTION("Transmit before EAC2: not one APDU more than when the server aborts there") {
+        WorldOptions reference;
+        reference.abortInsteadOf = ServerStep::Eac2;
+        ScriptedWorld aborting(reference);
+        const auto aborted = authenticateCounting(aborting);
+        REQUIRE(aborted.apdus > 0);  // PACE ran
+
+        WorldOptions options;
+        options.editPaos = replaceBody(2, kEarlyTransmit);
+        ScriptedWorld world(options);
+        const auto run = authenticateCounting(world);
+        CHECK(run.apdus == aborted.apdus);
+        CHECK(world.dataGroup4.empty());
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "serverError");
+        CHECK_FALSE(world.clientErrorMinor.isEmpty());
+    }
+    SECTION("a SOAP fault instead of EAC1 ends PAOS with serverError, nothing more is sent") {
+        WorldOptions options;
+        options.editPaos = replaceBody(1, kSoapFault);
+        ScriptedWorld world(options);
+        const auto run = authenticateCounting(world);
+        CHECK_FALSE(run.consentAsked);
+        CHECK(run.secretsAsked == 0);
+        CHECK(world.paosRequests == 2);
+        CHECK(redirectsTo(run.outcome, world.refreshAddress()));
+        CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "serverError");
+    }
 }
