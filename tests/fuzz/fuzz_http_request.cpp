@@ -46,7 +46,8 @@ Outcome parse(std::string_view input, std::size_t pieceSize) {
         pending += used;
         if (parser.state() == State::Failed) {
             const int status = parser.failureStatus();
-            if (status != 400 && status != 413 && status != 414 && status != 431 && status != 501)
+            if (status != 400 && status != 413 && status != 414 && status != 431 && status != 501 &&
+                status != 505)
                 std::abort();
             outcome.failure = status;
             return outcome;
