@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QTcpSocket>
+#include <string_view>
 
 #include "service/HttpRequest.h"
 #include "service/ServerIdentity.h"
@@ -26,6 +27,21 @@ std::string hostHeader(const QHostAddress& address, quint16 port) {
     return host.toStdString() + ':' + std::to_string(port);
 }
 
+// Another program's Server header ends up in our advice, on a terminal and in the window: only
+// printable ASCII without markup characters, so it can neither send terminal escape sequences nor
+// turn into rich text, and no longer than a product name needs.
+std::string printableProductName(const QByteArray& value) {
+    constexpr std::size_t kMaxLength = 100;
+    std::string name;
+    for (const char c : value) {
+        if (name.size() == kMaxLength) break;
+        if (c >= 0x20 && c <= 0x7e &&
+            std::string_view("<>\"'&`\\").find(c) == std::string_view::npos)
+            name += c;
+    }
+    return name;
+}
+
 Answer parseHead(const QByteArray& head) {
     Answer answer;
     const QList<QByteArray> lines = head.split('\n');
@@ -38,7 +54,7 @@ Answer parseHead(const QByteArray& head) {
         const QByteArray line = lines[i].trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon > 0 && equalsIgnoringCase(line.left(colon).toStdString(), "Server"))
-            answer.server = line.mid(colon + 1).trimmed().toStdString();
+            answer.server = printableProductName(line.mid(colon + 1).trimmed());
     }
     return answer;
 }

@@ -5,11 +5,13 @@
 #include <QTcpServer>
 #include <QWebSocket>
 #include <catch2/catch.hpp>
+#include <future>
 
 #include "Harness.h"
 #include "card/sim/SimulatorBackend.h"
 #include "service/HttpConnection.h"
 #include "service/HttpRequestParser.h"
+#include "service/PortHolder.h"
 #include "service/SdkWebSocketEndpoint.h"
 
 using namespace oa;
@@ -331,4 +333,34 @@ TEST_CASE("Review: the tcTokenURL the workflow gets is the one the page named",
         CHECK(response->status == 400);
         CHECK(h.activation.started == 0);
     }
+}
+
+TEST_CASE("Review: a port holder's Server header reaches the advice only as plain printable text",
+          "[review][single-instance]") {
+    QTcpServer foreign;
+    REQUIRE(foreign.listen(QHostAddress::LocalHost));
+    QObject::connect(&foreign, &QTcpServer::newConnection, [&] {
+        QTcpSocket* socket = foreign.nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write(
+                "HTTP/1.1 200 OK\r\nServer: Evil\x1b]0;title\x07\x1b[2J<a href='x'>ok</a>" +
+                QByteArray(500, 'A') + "\r\nContent-Length: 0\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+    });
+    auto probe = std::async(std::launch::async, [&] {
+        return identifyPortHolder(QHostAddress(QHostAddress::LocalHost), foreign.serverPort(),
+                                  std::chrono::seconds(5));
+    });
+    REQUIRE(waitUntil(
+        [&] { return probe.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }));
+    const PortHolder holder = probe.get();
+    REQUIRE(holder.kind == PortHolder::Kind::OtherProgram);
+    CHECK(holder.server.rfind("Evil]0;title[2Ja href=xok/aAAA", 0) == 0);
+    CHECK(holder.server.size() <= 100);
+    const std::string advice = portTakenAdvice(holder, foreign.serverPort());
+    CHECK(std::none_of(advice.begin(), advice.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == '<' || c == '>';
+    }));
 }
