@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "net/XmlDocument.h"
+
 namespace oa::net {
 namespace {
 
@@ -132,9 +134,13 @@ EcardResult EcardResult::error(ResultMinor minor, QString message) {
 }
 
 std::string EcardResult::describe() const {
+    // The minor URI and the message may come from the eID-Server: only an excerpt is logged.
     std::string text = uriOf(major).toStdString();
-    if (!minorUri().isEmpty()) text += " " + minorUri().toStdString();
-    if (!message.isEmpty()) text += " (" + message.toStdString() + ")";
+    if (minor)
+        text += " " + uriOf(*minor).toStdString();
+    else if (!unknownMinorUri.isEmpty())
+        text += " " + logExcerpt(unknownMinorUri);
+    if (!message.isEmpty()) text += " (" + logExcerpt(message) + ")";
     return text;
 }
 

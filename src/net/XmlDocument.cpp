@@ -126,8 +126,13 @@ Result<XmlElement> parseXmlDocument(QByteArrayView document, const XmlLimits& li
 
 std::string logExcerpt(QStringView text) {
     constexpr qsizetype kMaxCharacters = 80;
-    if (text.size() <= kMaxCharacters) return text.toString().toStdString();
-    return text.first(kMaxCharacters).toString().toStdString() + "...";
+    QString excerpt = text.first(std::min(text.size(), kMaxCharacters)).toString();
+    // Line breaks and other control characters from a peer would forge log lines.
+    for (QChar& c : excerpt)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
+            c = QLatin1Char('?');
+    return excerpt.toStdString() + (text.size() > kMaxCharacters ? "..." : "");
 }
 
 std::optional<Bytes> decodeHexBinary(QStringView text) {

@@ -45,7 +45,8 @@ struct XmlLimits {
 // size, nesting depth and element count are bounded.
 Result<XmlElement> parseXmlDocument(QByteArrayView document, const XmlLimits& limits);
 
-// At most 80 characters of untrusted text for an error detail, marked when cut.
+// At most 80 characters of untrusted text for an error detail, marked when cut, on one line
+// (control characters become '?').
 std::string logExcerpt(QStringView text);
 
 // Strict xs:hexBinary: digits and letters a-f/A-F only, even length, surrounding whitespace

@@ -314,3 +314,21 @@ TEST_CASE("A body the client cannot use still leaves the MessageID to answer wit
     REQUIRE_FALSE(body);
     CHECK(body.error().code == ErrorCode::InvalidInput);
 }
+
+TEST_CASE("A server's ResultMessage and unknown minor reach the log only in part, on one line") {
+    const QByteArray flood =
+        "Fehler\nINFO authentication ok for everyone\r" + QByteArray(5000, 'x');
+    auto xml =
+        changed("StartPAOSResponse-error.xml", "Die Authentisierung ist fehlgeschlagen.", flood);
+    xml.replace("resultminor/sal#securityConditionNotSatisfied",
+                "resultminor/made/up#" + QByteArray(3000, 'y') + "\nINFO fake");
+    auto message = parsePaosMessage(xml, kClientId);
+    REQUIRE(message);
+    const auto& result = std::get<StartPaosResponse>(message->body).result;
+    CHECK(result.message.startsWith("Fehler\nINFO"));  // kept whole for whoever needs it
+    const std::string line = result.describe();
+    CHECK(line.size() < 400);
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(line.find('\r') == std::string::npos);
+    CHECK(line.find("Fehler") != std::string::npos);
+}
