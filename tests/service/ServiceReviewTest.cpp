@@ -364,3 +364,24 @@ TEST_CASE("Review: a port holder's Server header reaches the advice only as plai
         return static_cast<unsigned char>(c) < 0x20 || c == '<' || c == '>';
     }));
 }
+
+TEST_CASE("Review: an oversized SDK frame sent together with the handshake is refused too",
+          "[review][ws]") {
+    SdkServer server;
+    TestClient raw(server.harness.port);
+    REQUIRE(raw.isConnected());
+    const std::uint64_t size = 4 * 1024 * 1024;
+    std::string frame = {'\x81', '\xff'};  // text, masked, 64-bit length
+    for (int shift = 56; shift >= 0; shift -= 8)
+        frame += static_cast<char>((size >> shift) & 0xff);
+    frame += std::string(4, '\0') + std::string(size, ' ');
+    bool sawClient = false;
+    QObject::connect(server.sdk.get(), &SdkWebSocketEndpoint::clientChanged,
+                     [&](bool connected, const QString&) { sawClient |= connected; });
+    raw.send(server.handshake(
+                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n") +
+             frame);
+    CHECK(raw.waitClosed());
+    CHECK(sawClient);
+    CHECK(waitUntil([&] { return !server.sdk->clientConnected(); }));
+}
