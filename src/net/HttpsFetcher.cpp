@@ -3,6 +3,8 @@
 #include <QNetworkAccessManager>
 #include <QSet>
 
+#include "net/XmlDocument.h"
+
 namespace oa::net {
 namespace {
 
@@ -45,7 +47,7 @@ HttpsOutcome HttpsFetcher::fetch(const QUrl& url, bool followRedirects,
         if (visited.contains(*next))
             return failure(makeError(ErrorCode::InvalidInput,
                                      "The server " + host + " redirects in a loop.",
-                                     "redirect loop back to " + next->toString().toStdString()));
+                                     "redirect loop back to " + logExcerpt(next->toString())));
         if (hop >= maxRedirects_)
             return failure(makeError(ErrorCode::InvalidInput,
                                      "The server " + host + " redirects too often.",
@@ -67,14 +69,14 @@ Result<QUrl> HttpsFetcher::redirectTarget(const HttpsResponse& response) const {
     if (location.isEmpty() || !relative.isValid())
         return makeError(ErrorCode::InvalidInput,
                          "The server " + host + " sent an invalid redirect.",
-                         "Location '" + location.toStdString() + "' after status " +
-                             std::to_string(response.status));
+                         "Location '" + logExcerpt(QString::fromUtf8(location)) +
+                             "' after status " + std::to_string(response.status));
     const QUrl target = response.url.resolved(relative);
     if (target.scheme() != QLatin1String("https"))
         return makeError(ErrorCode::InvalidInput,
                          "The server " + host + " redirects to an address that is not secure.",
                          "redirect to scheme '" + target.scheme().toStdString() +
-                             "': " + target.toString().toStdString());
+                             "': " + logExcerpt(target.toString()));
     return target;
 }
 

@@ -1,5 +1,7 @@
 #include "net/RefreshAddress.h"
 
+#include "net/XmlDocument.h"
+
 namespace oa::net {
 namespace {
 
@@ -49,7 +51,7 @@ Result<QUrl> nextRefreshHop(const QUrl& current, int httpStatus, const QByteArra
         return refreshError("redirect without a valid Location");
     const QUrl next = current.resolved(relative);
     if (!isHttpsUrl(next))
-        return refreshError("redirect to non-https " + next.toString().toStdString());
+        return refreshError("redirect to non-https " + logExcerpt(next.toString()));
     return next;
 }
 

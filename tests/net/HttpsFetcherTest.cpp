@@ -3,6 +3,7 @@
 
 #include "TestServers.h"
 #include "net/HttpsFetcher.h"
+#include "net/RefreshAddress.h"
 #include "net/TlsConfiguration.h"
 #include "net/TlsServerCertificates.h"
 
@@ -270,4 +271,22 @@ TEST_CASE("A fetch cancelled before it starts sends nothing", "[https]") {
     CHECK(outcome.result.error().code == ErrorCode::Cancelled);
     CHECK(server.handshakes() == 0);
     CHECK(server.requests().empty());
+}
+
+TEST_CASE("A redirect's Location is quoted in error details only in part", "[https]") {
+    const QByteArray longPath = QByteArray(6000, 'p');
+    for (const QByteArray& location :
+         {QByteArray("https://[broken/" + longPath), QByteArray("http://localhost/" + longPath)}) {
+        TestHttpsServer server(ServerIdentity::EcLocalhost, [&](const TestRequest&) {
+            return TestAnswer::redirect(302, location);
+        });
+        auto fetcher = fetcherTrustingTestCa();
+        const auto outcome = fetcher.fetch(server.url("/token"));
+        REQUIRE_FALSE(outcome.result.ok());
+        CHECK(outcome.result.error().detail.size() < 300);
+    }
+    const auto hop = nextRefreshHop(QUrl("https://service.example/refresh"), 303,
+                                    "http://service.example/" + longPath);
+    REQUIRE_FALSE(hop);
+    CHECK(hop.error().detail.size() < 300);
 }
