@@ -1,6 +1,6 @@
 // Feeds arbitrary bytes to the PAOS message parser. Accepted messages must keep the parser's
 // promises (addressing checked, hex fields of sane size), and a server's result and message text
-// written back into a client response must give a well-formed document.
+// written back into a client response must give a well-formed document and a short log line.
 #include <cstdlib>
 
 #include "net/PaosMessage.h"
@@ -22,6 +22,9 @@ void checkTransmit(const oa::net::Transmit& transmit) {
 
 void checkWrittenBack(const oa::net::EcardResult& result) {
     using namespace oa::net;
+    // The server's minor and message reach the log only as a short excerpt on one line.
+    const std::string logged = result.describe();
+    if (logged.size() > 400 || logged.find_first_of("\r\n") != std::string::npos) std::abort();
     const QByteArray xml = writeDidAuthenticateResponse({kLastSent, kLastSent}, result);
     if (!parseXmlDocument(xml, XmlLimits{4 * kMaxPaosMessageBytes, 16, 64})) std::abort();
 }

@@ -1,6 +1,7 @@
 // Feeds arbitrary bytes to the TC token evaluation. Whatever comes in, the outcome must be one the
 // client can act on: an accepted token only with https addresses, a redirect only with a target,
-// an error page only with 400 or 404.
+// an error page only with 400 or 404; a CommunicationErrorAddress kept for a failed refresh only
+// when it is a web address.
 #include <cstdlib>
 
 #include "net/RefreshAddress.h"
@@ -20,6 +21,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         case TcTokenAction::RedirectToRefreshAddress:
             if (!isHttpsUrl(outcome.redirectTarget)) std::abort();
+            // The fallback for a failed refresh must be a web address with a host.
+            if (outcome.communicationErrorAddress &&
+                (!outcome.communicationErrorAddress->isValid() ||
+                 outcome.communicationErrorAddress->host().isEmpty() ||
+                 (outcome.communicationErrorAddress->scheme() != QLatin1String("https") &&
+                  outcome.communicationErrorAddress->scheme() != QLatin1String("http"))))
+                std::abort();
             [[fallthrough]];
         case TcTokenAction::RedirectToCommunicationErrorAddress:
             if (outcome.token || !outcome.error || outcome.result.ok) std::abort();
