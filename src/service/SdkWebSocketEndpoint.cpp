@@ -4,6 +4,7 @@
 #include <QWebSocket>
 
 #include "service/HttpResponse.h"
+#include "service/ServiceLog.h"
 
 namespace oa::service {
 
@@ -29,6 +30,9 @@ SdkWebSocketEndpoint::SdkWebSocketEndpoint(Settings settings, QObject* parent)
         allowedOrigins_ =
             QRegularExpression(QRegularExpression::anchoredPattern(settings_.originAllowList));
     connect(&server_, &QWebSocketServer::newConnection, this, &SdkWebSocketEndpoint::accept);
+    // Qt answers pings itself, with no signal to us: the unread pongs are looked at from here.
+    unreadCheck_.setInterval(std::chrono::milliseconds(250));
+    connect(&unreadCheck_, &QTimer::timeout, this, &SdkWebSocketEndpoint::cutOffIfNotReading);
 }
 
 SdkWebSocketEndpoint::~SdkWebSocketEndpoint() {
@@ -98,21 +102,26 @@ void SdkWebSocketEndpoint::accept() {
                 [this](const QString& text) { take(text.toUtf8()); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, &SdkWebSocketEndpoint::take);
         connect(socket, &QWebSocket::disconnected, this, &SdkWebSocketEndpoint::clientLeft);
+        unreadCheck_.start();
         emit clientChanged(true, pendingUserAgent_);
     }
 }
 
 void SdkWebSocketEndpoint::take(const QByteArray& command) {
-    if (!session_ || !client_) return;
-    if (client_->bytesToWrite() > kSdkMaxUnsentBytes) {
-        // Not close(): its close frame would queue behind the answers the client does not read.
-        client_->abort();
-        return;
-    }
+    if (!session_ || !client_ || cutOffIfNotReading()) return;
     session_->handleCommand(command);
 }
 
+bool SdkWebSocketEndpoint::cutOffIfNotReading() {
+    if (!client_ || client_->bytesToWrite() <= kSdkMaxUnsentBytes) return false;
+    qCInfo(lcService) << "the SDK client reads no answers; disconnecting it";
+    // Not close(): its close frame would queue behind the answers the client does not read.
+    client_->abort();
+    return true;
+}
+
 void SdkWebSocketEndpoint::clientLeft() {
+    unreadCheck_.stop();
     if (session_ && session_->workflowRunning()) {
         // The workflow ends as cancelled on its own thread; the session goes once it has.
         SdkSession* leaving = session_.release();

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 #include <functional>
@@ -22,7 +23,7 @@ namespace oa::service {
 // hex), far below what would let a client grow our memory (Qt's default is 2 GiB). A larger
 // message or frame closes the connection with 1009 (message too big).
 inline constexpr quint64 kSdkMaxMessageBytes = 1024 * 1024;
-// Answers the client has not read yet. A client that keeps sending commands without reading is
+// Answers (and pongs) the client has not read yet. A client that keeps sending without reading is
 // cut off here rather than growing our write buffer; a reading client never comes near it.
 inline constexpr qint64 kSdkMaxUnsentBytes = 1024 * 1024;
 
@@ -53,6 +54,7 @@ signals:
 private:
     void accept();
     void take(const QByteArray& command);
+    bool cutOffIfNotReading();
     void refuse(HttpResponder& responder, int status, const char* why);
     void clientLeft();
 
@@ -60,6 +62,7 @@ private:
     QRegularExpression allowedOrigins_;
     QWebSocketServer server_;
     QPointer<QWebSocket> client_;
+    QTimer unreadCheck_;
     std::unique_ptr<SdkSession> session_;
     bool handshakePending_ = false;
     QString pendingUserAgent_;

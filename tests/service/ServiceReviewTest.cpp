@@ -385,3 +385,28 @@ TEST_CASE("Review: an oversized SDK frame sent together with the handshake is re
     CHECK(sawClient);
     CHECK(waitUntil([&] { return !server.sdk->clientConnected(); }));
 }
+
+TEST_CASE("Review: an SDK client that pings but reads no pongs is disconnected", "[review][ws]") {
+    SdkServer server;
+    TestClient raw(server.harness.port);
+    REQUIRE(raw.isConnected());
+    raw.send(server.handshake(
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
+    const auto upgraded = raw.next();
+    REQUIRE(upgraded);
+    REQUIRE(upgraded->status == 101);
+    REQUIRE(waitUntil([&] { return server.sdk->clientConnected(); }));
+    raw.socket().setReadBufferSize(1);
+
+    // Qt answers every ping with a pong of the same payload, without asking us.
+    std::string ping = {'\x89', static_cast<char>(0x80 | 125), 0, 0, 0, 0};
+    ping += std::string(125, 'p');
+    std::string pings;
+    for (int i = 0; i < 4'000; ++i)
+        pings += ping;
+    for (int round = 0; round < 40 && server.sdk->clientConnected(); ++round) {
+        raw.send(pings);
+        waitUntil([] { return false; }, std::chrono::milliseconds(50));
+    }
+    CHECK(waitUntil([&] { return !server.sdk->clientConnected(); }));
+}
