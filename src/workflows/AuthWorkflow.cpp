@@ -296,8 +296,7 @@ struct AuthWorkflow::Session {
         channelSettings.caCertificates = settings.caCertificates;
         channelSettings.check = check();
         channelSettings.timeouts = {settings.timeouts.handshake, settings.paosTimeout};
-        // A cancel ends a wait for the eID-Server, but never the report of a failure to it.
-        channelSettings.cancelled = [this] { return !failure && isCancelled(); };
+        channelSettings.cancelled = paosCancelled();
         if (token->usesPsk()) {
             channel = std::make_unique<net::PskChannel>(
                 token->serverAddress, token->sessionIdentifier, *token->psk, channelSettings);
@@ -925,6 +924,18 @@ struct AuthWorkflow::Session {
     const net::RetryPolicy& retry() const {
         static const net::RetryPolicy defaultPolicy;
         return settings.retry ? *settings.retry : defaultPolicy;
+    }
+
+    // A cancel ends a wait for the eID-Server that outlasts a short grace: an answer in time
+    // still lets the server hear of the cancel from us. Never the report of a failure.
+    std::function<bool()> paosCancelled() {
+        using Clock = std::chrono::steady_clock;
+        static constexpr std::chrono::seconds kGrace{2};
+        return [this, since = std::optional<Clock::time_point>()]() mutable {
+            if (failure || !isCancelled()) return false;
+            if (!since) since = Clock::now();
+            return Clock::now() - *since >= kGrace;
+        };
     }
 
     // RetryPolicy::run, but a cancel also ends the waits between the tries (in steps of at
