@@ -1028,9 +1028,11 @@ AuthWorkflow::AuthWorkflow(ReaderBackend& backend, Interaction& interaction, Aut
 AuthWorkflow::~AuthWorkflow() = default;
 
 AuthOutcome AuthWorkflow::run(const QUrl& tcTokenUrl) {
-    cancelled_ = false;
+    // A cancel() from before this call counts (a thread may be stopped right after its start);
+    // it is used up by this run.
     Session session(*this, tcTokenUrl);
     AuthOutcome outcome = session.run();
+    cancelled_ = false;
     interaction_.progress(AuthStep::Done);
     interaction_.finished(outcome);
     return outcome;

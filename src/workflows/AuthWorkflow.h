@@ -47,7 +47,7 @@ public:
     // Interaction::finished() and is returned.
     AuthOutcome run(const QUrl& tcTokenUrl);
 
-    // Thread-safe: also wakes a wait for a card.
+    // Thread-safe: also wakes a wait for a card. Called before run(), it cancels that run.
     void cancel();
 
 private:

@@ -653,3 +653,18 @@ TEST_CASE("Requests out of protocol order reach neither the user nor the card", 
         CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "serverError");
     }
 }
+
+TEST_CASE("A cancel that arrives before the worker starts the workflow is not lost", "[auth]") {
+    ScriptedWorld world;
+    SimulatorBackend backend;
+    ScriptedInteraction interaction(pinScript());
+    AuthWorkflow workflow(backend, interaction, testSettings());
+    workflow.cancel();  // AuthWorkflowThread's destructor right after start()
+    const auto first = workflow.run(world.tcTokenUrl());
+    CHECK(world.tokenRequests == 0);
+    REQUIRE(first.error);
+    CHECK(first.error->code == ErrorCode::Cancelled);
+    // The cancel belonged to that run only.
+    const auto second = workflow.run(world.tcTokenUrl());
+    CHECK(second.ok());
+}
