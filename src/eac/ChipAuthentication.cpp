@@ -7,6 +7,8 @@
 namespace oa::eac {
 namespace {
 
+constexpr std::size_t kNonceSize = 8;
+
 Error cardError(std::string detail) {
     return makeError(ErrorCode::CardError, "The ID card answered unexpectedly", std::move(detail));
 }
@@ -61,6 +63,9 @@ Result<SessionKeys> ChipAuthentication::authenticate(ByteView chipStaticPublicKe
         (*children)[1].tag != 0x82 || (*children)[1].value.size() != 8)
         return cardError("CA: expected nonce (81) and token (82)");
     const ByteView nonce = (*children)[0].value;
+    // TR-03110-3 B.11.6: r_PICC is 8 bytes; another length would still give a verifying token
+    // from a chip with the key, but it is not the protocol.
+    if (nonce.size() != kNonceSize) return cardError("CA: nonce (81) is not 8 bytes");
 
     SessionKeys keys;
     keys.cipher = info_.cipher;

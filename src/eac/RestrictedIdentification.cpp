@@ -2,6 +2,7 @@
 
 #include "asn1/Tlv.h"
 #include "card/ResponseApdu.h"
+#include "crypto/Hash.h"
 
 namespace oa::eac {
 namespace {
@@ -47,13 +48,23 @@ Result<Bytes> RestrictedIdentification::sectorIdentifier(ByteView sectorPublicKe
     auto answer = card_.transmit(CommandApdu(0x00, 0x86, 0x00, 0x00, data, 256));
     if (!answer) return answer.error();
     if (!answer->isSuccess()) return cardAnswered(*answer, "General Authenticate");
+    // Only one sector key was sent: the answer is exactly 7C{81 hash}, the hash as long as the
+    // protocol's hash function makes it.
     std::optional<asn1::Tlv> identifier;
     if (auto outer = asn1::readOne(answer->data()); outer && outer->tag == 0x7C) {
-        if (auto inner = outer->children()) identifier = asn1::find(*inner, kFirstSectorIdentifier);
+        if (auto inner = outer->children();
+            inner && inner->size() == 1 && (*inner)[0].tag == kFirstSectorIdentifier)
+            identifier = (*inner)[0];
     }
-    if (!identifier || identifier->value.empty()) {
+    if (!identifier) {
         return makeError(ErrorCode::CardError, "The ID card answered unexpectedly",
-                         "Restricted Identification: no sector identifier (81) in the answer");
+                         "Restricted Identification: the answer is not one sector identifier (81)");
+    }
+    if (identifier->value.size() != crypto::hashLength(info_.hash)) {
+        return makeError(ErrorCode::CardError, "The ID card answered unexpectedly",
+                         "Restricted Identification: sector identifier of " +
+                             std::to_string(identifier->value.size()) + " bytes, hash has " +
+                             std::to_string(crypto::hashLength(info_.hash)));
     }
     return Bytes(identifier->value.begin(), identifier->value.end());
 }

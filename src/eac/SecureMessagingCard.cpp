@@ -106,6 +106,14 @@ Result<ResponseApdu> SecureMessagingCard::transmitProtected(const CommandApdu& c
     if (!response) return fail(response.error());
     auto plain = messaging_->unprotect(*response);
     if (!plain) return fail(plain.error());
+    // ISO/IEC 7816-4 5.1: Le is the most the card may send. More is a chip that does not follow
+    // the protocol; its answer is not passed on as if it were one. (Without Le, the callers that
+    // expect no data check that themselves: some emulators answer SELECT with data.)
+    if (command.le() != CommandApdu::kNoLe && plain->data().size() > command.le())
+        return fail(makeError(ErrorCode::SecureMessaging,
+                              "The secure connection to the ID card was interrupted",
+                              "response carries " + std::to_string(plain->data().size()) +
+                                  " data bytes, Le was " + std::to_string(command.le())));
     return plain;
 }
 

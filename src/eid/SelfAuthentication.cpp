@@ -222,6 +222,13 @@ Result<SelfAuthenticationResult> SelfAuthentication::run(const SelfAuthenticatio
             "The card could not be verified as a genuine ID card: " + verified.error().message,
             "passive authentication: " + verified.error().detail);
     }
+    // PACE ran with what the unsigned EF.CardAccess offered: it must be the chip's own.
+    if (auto signedAccess = eac::checkCardAccessIsSigned(*cardAccess, *verified); !signedAccess) {
+        return makeError(
+            ErrorCode::AuthenticationFailed,
+            "The card could not be verified as a genuine ID card: " + signedAccess.error().message,
+            "passive authentication: " + signedAccess.error().detail);
+    }
     auto chipKey = verifiedChipKey(verified->infos, *chipAuthentication);
     if (!chipKey) return chipKey.error();
     auto caKeys = ca.authenticate(*chipKey);

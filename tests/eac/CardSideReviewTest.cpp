@@ -1,0 +1,196 @@
+// Card side review (stop 15): answers a hostile chip can send that are well-formed enough to get
+// through the MAC or token check, but are not what the protocol allows.
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "asn1/Tlv.h"
+#include "crypto/BlockCipher.h"
+#include "crypto/Kdf.h"
+#include "crypto/Mac.h"
+#include "crypto/Padding.h"
+#include "eac/AuthenticationToken.h"
+#include "eac/ChipAuthentication.h"
+#include "eac/RestrictedIdentification.h"
+#include "eac/SecureMessaging.h"
+#include "eac/SecureMessagingCard.h"
+
+using namespace oa;
+using namespace oa::eac;
+
+namespace {
+
+// A card that answers every command through a function of the test.
+class AnsweringCard : public Card {
+public:
+    using Answer = std::function<ResponseApdu(const CommandApdu&)>;
+    explicit AnsweringCard(Answer answer) : answer_(std::move(answer)) {}
+    Result<ResponseApdu> transmit(const CommandApdu& command) override {
+        ++sent;
+        return answer_(command);
+    }
+    const Bytes& atr() const override { return atr_; }
+    std::string readerName() const override { return "Answering"; }
+
+    int sent = 0;
+
+private:
+    Answer answer_;
+    Bytes atr_ = hexBytes("3B8880010000000000000000");
+};
+
+const char* kEncKey = "F1234567890ABCDE";
+const char* kMacKey = "1234567890ABCDEF";
+
+SessionKeys aesKeys() {
+    return SessionKeys{crypto::BlockCipher::Aes128, SecureBytes::fromAscii(kEncKey),
+                       SecureBytes::fromAscii(kMacKey)};
+}
+
+// The chip's side of AES secure messaging: `data` and 9000 protected under `ssc` (the counter
+// value after the terminal's increment for the response).
+ResponseApdu protectedResponse(std::uint8_t ssc, ByteView data) {
+    const auto cipher = crypto::BlockCipher::Aes128;
+    const Bytes enc(kEncKey, kEncKey + 16), mac(kMacKey, kMacKey + 16);
+    Bytes counter(16, 0);
+    counter.back() = ssc;
+    Bytes objects;
+    if (!data.empty()) {
+        const Bytes iv = *crypto::encryptEcb(cipher, enc, counter);
+        Bytes indicated{0x01};
+        append(indicated, *crypto::encryptCbc(cipher, enc, iv, crypto::padIso9797(data, 16)));
+        append(objects, asn1::encode(0x87, indicated));
+    }
+    append(objects, hexBytes("99029000"));
+    Bytes checksum = *crypto::aesCmac(mac, concat({counter, crypto::padIso9797(objects, 16)}));
+    checksum.resize(8);
+    append(objects, asn1::encode(0x8E, checksum));
+    return ResponseApdu(objects, 0x9000);
+}
+
+}  // namespace
+
+TEST_CASE("Secure messaging refuses a genuine answer with more data than Le asked for",
+          "[sm][review]") {
+    const Bytes eightBytes = hexBytes("0102030405060708");
+    SECTION("four bytes asked, eight sent") {
+        AnsweringCard inner([&](const CommandApdu&) { return protectedResponse(2, eightBytes); });
+        SecureMessagingCard card(inner, std::make_unique<SecureMessaging>(aesKeys()));
+        auto read = card.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, 4));
+        REQUIRE_FALSE(read);
+        CHECK(read.error().code == ErrorCode::SecureMessaging);
+        CHECK_FALSE(card.isOpen());
+    }
+    SECTION("eight bytes asked, eight sent") {
+        AnsweringCard inner([&](const CommandApdu&) { return protectedResponse(2, eightBytes); });
+        SecureMessagingCard card(inner, std::make_unique<SecureMessaging>(aesKeys()));
+        auto read = card.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, 8));
+        REQUIRE(read);
+        CHECK(read->data() == eightBytes);
+        CHECK(card.isOpen());
+    }
+    SECTION("no Le, status only") {
+        AnsweringCard inner([&](const CommandApdu&) { return protectedResponse(2, {}); });
+        SecureMessagingCard card(inner, std::make_unique<SecureMessaging>(aesKeys()));
+        auto select = card.transmit(CommandApdu(0x00, 0xA4, 0x02, 0x0C, hexBytes("011D")));
+        REQUIRE(select);
+        CHECK(select->isSuccess());
+    }
+}
+
+namespace {
+
+// BSI Worked Example v1.01, Chip Authentication v2 on brainpoolP256r1 (as ChipAuthenticationTest).
+const char* kChipStaticKey =
+    "04A44EBE5451DF7AADB01E459B8C928A87746A57927C8C28A6775C97A7E1FE8D9A46FF4A1CC7E4D1389AEA19758E4"
+    "F75C28C598FD734AEBEB135337CF95BE12E94";
+const char* kTerminalPrivate = "00A6A4D255C5BF7A77EC3D0553DB74F693CF044E18C98364D4977A296108AF19BD";
+const char* kTerminalPublic =
+    "045A7A377FC9CAFC03AC7FF45441A8B2909D88EAB8E6B0173847AB49B949DF3799A34EE57EC55268CF8B1C3EC489F"
+    "8BF4CF4C68D3FD9670E89C0D5D3FFF1AAF89F";
+const char* kCaProtocol = "04007F00070202030202";
+
+// The GA answer a chip would give with nonce `nonce`: the token is computed as the chip would,
+// from the shared secret (which the test knows through the terminal's private key).
+Bytes caAnswer(ByteView nonce) {
+    const auto parameters = *DomainParameters::standardized(13);
+    const auto secret =
+        *parameters.sharedSecret(hexBytes(kTerminalPrivate), hexBytes(kChipStaticKey));
+    const auto mac = crypto::deriveKey(crypto::BlockCipher::Aes128, secret.bytes(), nonce,
+                                       crypto::KdfPurpose::Mac);
+    const Bytes token =
+        *authenticationToken(crypto::BlockCipher::Aes128, mac.bytes(), hexBytes(kCaProtocol), 0x86,
+                             hexBytes(kTerminalPublic));
+    return asn1::encode(0x7C, {asn1::encode(0x81, nonce), asn1::encode(0x82, token)});
+}
+
+Result<SessionKeys> chipAuthenticationWithNonce(const Bytes& nonce) {
+    AnsweringCard card([&](const CommandApdu& command) {
+        if (command.ins() == 0x22) return ResponseApdu({}, 0x9000);
+        return ResponseApdu(caAnswer(nonce), 0x9000);
+    });
+    ChipAuthenticationInfo info;
+    info.protocol = hexBytes(kCaProtocol);
+    info.version = 2;
+    info.keyId = 1;
+    ChipAuthentication ca(card, info, *DomainParameters::standardized(13));
+    REQUIRE(ca.prepareEphemeralKey(SecureBytes(hexBytes(kTerminalPrivate))));
+    return ca.authenticate(hexBytes(kChipStaticKey));
+}
+
+}  // namespace
+
+TEST_CASE("Chip Authentication takes only an 8-byte chip nonce, even with a matching token",
+          "[ca][review]") {
+    // The worked example's own nonce passes (control).
+    CHECK(chipAuthenticationWithNonce(hexBytes("4287B3072A3EDC60")));
+    for (const char* nonce :
+         {"", "4287B3072A3EDC", "4287B3072A3EDC6000", "4287B3072A3EDC604287B3072A3EDC60"}) {
+        INFO("nonce " << nonce);
+        auto keys = chipAuthenticationWithNonce(hexBytes(nonce));
+        REQUIRE_FALSE(keys);
+        CHECK(keys.error().code == ErrorCode::CardError);
+    }
+}
+
+namespace {
+
+Result<Bytes> sectorIdentifierAnswered(Bytes answer) {
+    AnsweringCard card([&](const CommandApdu& command) {
+        if (command.ins() == 0x22) return ResponseApdu({}, 0x9000);
+        return ResponseApdu(answer, 0x9000);
+    });
+    RestrictedIdentificationInfo info;
+    info.protocol = hexBytes("04007F000702020502 03");
+    info.hash = crypto::HashAlgorithm::Sha256;
+    info.keyId = 1;
+    const Bytes sectorKey =
+        asn1::encode(0x7F49, {asn1::encode(0x06, hexBytes("04007F00070202050203")),
+                              asn1::encode(0x86, hexBytes(kChipStaticKey))});
+    return RestrictedIdentification(card, info).sectorIdentifier(sectorKey);
+}
+
+}  // namespace
+
+TEST_CASE("Restricted Identification takes only a sector identifier as long as the hash",
+          "[ri][review]") {
+    const Bytes digest(32, 0x5A);
+    auto good = sectorIdentifierAnswered(asn1::encode(0x7C, asn1::encode(0x81, digest)));
+    REQUIRE(good);
+    CHECK(*good == digest);
+
+    for (std::size_t size : {1u, 20u, 31u, 33u, 64u}) {
+        INFO("identifier of " << size << " bytes");
+        auto bad =
+            sectorIdentifierAnswered(asn1::encode(0x7C, asn1::encode(0x81, Bytes(size, 0x5A))));
+        REQUIRE_FALSE(bad);
+        CHECK(bad.error().code == ErrorCode::CardError);
+    }
+    // Something other than the asked identifier in the answer.
+    auto extra = sectorIdentifierAnswered(
+        asn1::encode(0x7C, {asn1::encode(0x81, digest), asn1::encode(0x83, digest)}));
+    REQUIRE_FALSE(extra);
+    auto trailing = sectorIdentifierAnswered(
+        concat({asn1::encode(0x7C, asn1::encode(0x81, digest)), hexBytes("00")}));
+    REQUIRE_FALSE(trailing);
+}
