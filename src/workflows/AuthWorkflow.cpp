@@ -679,13 +679,22 @@ struct AuthWorkflow::Session {
 
         auto parameters = chipAuthenticationParameters();
         if (!parameters) return fail(clientFailure(parameters.error()));
+        // The key goes into MSE:Set AT and Chip Authentication: it must fit the card's domain
+        // parameters before any of it reaches the card.
+        const Bytes comp = parameters->second.compress(eac2->ephemeralPublicKey);
+        if (comp.empty())
+            return fail(clientFailure(
+                makeError(ErrorCode::InvalidInput, "The eID-Server sent an unusable key.",
+                          "EAC2 EphemeralPublicKey of " +
+                              std::to_string(eac2->ephemeralPublicKey.size()) +
+                              " bytes does not fit the card's Chip Authentication parameters"),
+                ResultMinor::ParameterError));
         OnlineEacCard eac(*secureCard);
         if (auto presented = eac.presentCertificates(chain->certificates()); !presented)
             return fail(clientFailure(during("Terminal Authentication", presented.error())));
         std::optional<Bytes> auxiliary;
         if (eac1->authenticatedAuxiliaryData)
             auxiliary = auxiliaryDataObject(*eac1->authenticatedAuxiliaryData);
-        const Bytes comp = parameters->second.compress(eac2->ephemeralPublicKey);
         if (auto selected = eac.selectTerminal(chain->terminal(), auxiliary, comp); !selected)
             return fail(clientFailure(during("Terminal Authentication", selected.error())));
 

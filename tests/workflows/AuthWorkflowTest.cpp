@@ -668,3 +668,26 @@ TEST_CASE("A cancel that arrives before the worker starts the workflow is not lo
     const auto second = workflow.run(world.tcTokenUrl());
     CHECK(second.ok());
 }
+
+TEST_CASE("An EAC2 ephemeral key that is no point of the card's curve never reaches the card",
+          "[auth]") {
+    WorldOptions reference;
+    reference.abortInsteadOf = ServerStep::Eac2;
+    ScriptedWorld aborting(reference);
+    const auto aborted = authenticateCounting(aborting);  // PACE and GetChallenge only
+
+    WorldOptions options;
+    options.editPaos = [](int at, QByteArray answer) {
+        if (at != 2) return answer;
+        const QByteArray open = "<iso:EphemeralPublicKey>";
+        const qsizetype start = answer.indexOf(open) + open.size();
+        return answer.replace(start, answer.indexOf("</iso:EphemeralPublicKey>") - start,
+                              "04AABBCC");
+    };
+    ScriptedWorld world(options);
+    const auto run = authenticateCounting(world);
+    CHECK(run.apdus == aborted.apdus);
+    CHECK(query(run.outcome.redirectUrl, "ResultMinor") == "clientError");
+    CHECK(world.clientErrorMinor.endsWith("#parameterError"));
+    CHECK(world.dataGroup4.empty());
+}
