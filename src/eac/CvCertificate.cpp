@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "asn1/Tlv.h"
+#include "eac/CertificateReference.h"
 
 namespace oa::eac {
 namespace {
@@ -26,34 +27,14 @@ constexpr asn1::Tag oid = 0x06;
 constexpr asn1::Tag firstHash = 0x80;
 }  // namespace tag
 
-constexpr std::size_t kMaxReferenceLength = 16;
-constexpr std::size_t kMinReferenceLength = 7;  // country (2) + sequence number (5)
-
 Error malformedCertificate(std::string detail) {
     return makeError(ErrorCode::InvalidInput, "A certificate of the service is malformed",
                      std::move(detail));
 }
 
-bool isLatin1Printable(std::uint8_t c) {
-    return (c >= 0x20 && c <= 0x7E) || c >= 0xA0;
-}
-
-bool isAlphanumeric(std::uint8_t c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-// Country code (ISO 3166-1 alpha-2), holder mnemonic, five-character sequence number.
 Result<std::string> parseReference(ByteView value, const char* what) {
-    const std::string name(what);
-    if (value.size() < kMinReferenceLength || value.size() > kMaxReferenceLength)
-        return malformedCertificate(name + ": length " + std::to_string(value.size()));
-    for (const auto c : value)
-        if (!isLatin1Printable(c)) return malformedCertificate(name + ": unprintable character");
-    for (std::size_t i = 0; i < 2; ++i)
-        if (value[i] < 'A' || value[i] > 'Z')
-            return malformedCertificate(name + ": no country code");
-    for (std::size_t i = value.size() - 5; i < value.size(); ++i)
-        if (!isAlphanumeric(value[i])) return malformedCertificate(name + ": bad sequence number");
+    if (auto problem = certificateReferenceProblem(value))
+        return malformedCertificate(std::string(what) + ": " + *problem);
     return std::string(value.begin(), value.end());
 }
 

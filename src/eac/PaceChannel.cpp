@@ -6,6 +6,7 @@
 #include "crypto/Hash.h"
 #include "crypto/Kdf.h"
 #include "eac/AuthenticationToken.h"
+#include "eac/CertificateReference.h"
 #include "eac/DomainParameters.h"
 
 namespace oa::eac {
@@ -40,6 +41,20 @@ SecureBytes passwordKey(const PaceRequest& request, BlockCipher cipher) {
     SecureBytes key = crypto::deriveKey(cipher, k, {}, crypto::KdfPurpose::Password);
     wipe(k);
     return key;
+}
+
+// The trusted CVCAs the card names after PACE travel unauthenticated (the token covers only the
+// keys) and end up in the log, in error messages and in the PAOS answer to the eID-Server: only
+// what a certificate reference can be passes.
+Result<void> checkCertificationAuthorities(const PaceResult& result) {
+    for (const auto* car : {&result.currentCar, &result.previousCar}) {
+        // An empty previous CAR (88 00) is how some cards say they have none.
+        if (!*car || (*car)->empty()) continue;
+        if (auto problem = certificateReferenceProblem(**car))
+            return cardError("PACE: the trusted CVCA the card names is no reference (" + *problem +
+                             ")");
+    }
+    return {};
 }
 
 }  // namespace
@@ -188,6 +203,7 @@ Result<PaceResult> PaceChannel::establishInReader(const PaceRequest& request,
     result.idPicc = std::move(output->idIcc);
     result.currentCar = std::move(output->currentCar);
     result.previousCar = std::move(output->previousCar);
+    if (auto ok = checkCertificationAuthorities(result); !ok) return ok.error();
     return result;
 }
 
@@ -284,6 +300,7 @@ Result<PaceResult> PaceChannel::establish(const PaceRequest& request) {
     result.pinState = pinStateBefore;
     result.idPicc = mapped->compress(cardPublic);
     result.cardEphemeralKey = cardPublic;
+    if (auto ok = checkCertificationAuthorities(result); !ok) return ok.error();
     return result;
 }
 

@@ -5,15 +5,20 @@
 #include <functional>
 
 #include "asn1/Tlv.h"
+#include "card/sim/SimulatorBackend.h"
 #include "crypto/BlockCipher.h"
 #include "crypto/Kdf.h"
 #include "crypto/Mac.h"
 #include "crypto/Padding.h"
 #include "eac/AuthenticationToken.h"
+#include "eac/CardAccessReader.h"
+#include "eac/Chat.h"
 #include "eac/ChipAuthentication.h"
+#include "eac/PaceChannel.h"
 #include "eac/RestrictedIdentification.h"
 #include "eac/SecureMessaging.h"
 #include "eac/SecureMessagingCard.h"
+#include "sim/card/VirtualCard.h"
 
 using namespace oa;
 using namespace oa::eac;
@@ -193,4 +198,92 @@ TEST_CASE("Restricted Identification takes only a sector identifier as long as t
     auto trailing = sectorIdentifierAnswered(
         concat({asn1::encode(0x7C, asn1::encode(0x81, digest)), hexBytes("00")}));
     REQUIRE_FALSE(trailing);
+}
+
+namespace {
+
+// Passes every APDU to the virtual card, but replaces the trusted CVCA (87) in the answer to
+// PACE's last General Authenticate, which no token covers.
+class CarReplacingCard : public Card {
+public:
+    CarReplacingCard(Card& inner, Bytes car) : inner_(inner), car_(std::move(car)) {}
+
+    Result<ResponseApdu> transmit(const CommandApdu& command) override {
+        auto response = inner_.transmit(command);
+        if (!response || command.cla() != 0x00 || command.ins() != 0x86) return response;
+        auto outer = asn1::readOne(response->data());
+        if (!outer || outer->tag != 0x7C) return response;
+        auto children = outer->children();
+        if (!children) return response;
+        Bytes value;
+        for (const auto& child : *children) {
+            if (child.tag == 0x87) {
+                append(value, asn1::encode(0x87, car_));
+                ++replaced;
+            } else {
+                append(value, child.encoded);
+            }
+        }
+        return ResponseApdu(asn1::encode(0x7C, value), response->sw());
+    }
+    const Bytes& atr() const override { return inner_.atr(); }
+    std::string readerName() const override { return inner_.readerName(); }
+
+    int replaced = 0;
+
+private:
+    Card& inner_;
+    Bytes car_;
+};
+
+Result<PaceResult> paceWithCar(const Bytes& car, int& replaced) {
+    SimulatorBackend backend(std::make_shared<VirtualCard>(sim::defaultProfile()));
+    auto connected = backend.connect(SimulatorBackend::kReaderName);
+    REQUIRE(connected);
+    CarReplacingCard card(**connected, car);
+    auto infos = readCardAccess(card);
+    REQUIRE(infos);
+    auto info = infos->choosePace();
+    REQUIRE(info);
+    PaceRequest request;
+    request.passwordType = PasswordType::Pin;
+    request.password = SecureBytes::fromAscii("123456");
+    // The card names its CVCAs only when a CHAT announces Terminal Authentication.
+    request.chat =
+        Chat::authenticationTerminal(CertificateRole::Terminal, {AccessRight::ReadDg4}).encode();
+    auto result = PaceChannel(card, *info).establish(request);
+    replaced = card.replaced;
+    return result;
+}
+
+Bytes ascii(const std::string& text) {
+    return Bytes(text.begin(), text.end());
+}
+
+}  // namespace
+
+TEST_CASE(
+    "PACE refuses a trusted CVCA that is no certificate reference (it is not authenticated "
+    "and reaches logs and the eID-Server)",
+    "[pace][review]") {
+    int replaced = 0;
+    auto genuine = paceWithCar(ascii("DETESTCVCA00001"), replaced);
+    REQUIRE(replaced == 1);
+    REQUIRE(genuine);
+    REQUIRE(genuine->currentCar);
+    CHECK(*genuine->currentCar == ascii("DETESTCVCA00001"));
+
+    for (const std::string& car :
+         {std::string("DE\x1b[2J\nCVCA1"), std::string("DEEVIL</CAR>01"), std::string("DE"),
+          std::string("DETESTCVCA0000100001"), std::string("de_lowercase01"),
+          std::string("DETEST\x00"
+                      "CVCA01",
+                      13),
+          std::string("DETESTCVCA0000!")}) {
+        INFO("CAR " << toHex(ascii(car)));
+        auto refused = paceWithCar(ascii(car), replaced);
+        REQUIRE(replaced == 1);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::CardError);
+    }
 }
