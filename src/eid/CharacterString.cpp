@@ -84,6 +84,16 @@ bool allowed(CharacterString type, std::uint8_t c, bool allowLineBreaks) {
     return false;
 }
 
+// Bidirectional formatting characters reorder what is shown around them (a name could show as
+// another one, a log line could read backwards); line and paragraph separators break lines as LF
+// does. None belongs in a name or an address.
+bool isInvisibleControl(std::uint32_t codePoint) {
+    return codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F ||
+           (codePoint >= 0x202A && codePoint <= 0x202E) ||
+           (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint == 0x2028 ||
+           codePoint == 0x2029;
+}
+
 // Length of the UTF-8 sequence starting at `i`, or 0 if it is not a well-formed one (overlong
 // forms, surrogates and code points above U+10FFFF are rejected).
 std::size_t sequenceLength(ByteView bytes, std::size_t i) {
@@ -110,6 +120,7 @@ std::size_t sequenceLength(ByteView bytes, std::size_t i) {
     if (codePoint >= 0xD800 && codePoint <= 0xDFFF) return 0;
     // C1 control characters are as unwelcome as C0 ones.
     if (codePoint >= 0x80 && codePoint < 0xA0) return 0;
+    if (isInvisibleControl(codePoint)) return 0;
     return length;
 }
 
@@ -136,7 +147,8 @@ Result<std::string> checkCharacters(ByteView bytes, CharacterString type, bool a
         if (length == 0) {
             return makeError(ErrorCode::InvalidInput,
                              "The card holds text in a wrong character set",
-                             "UTF8String: malformed UTF-8 at offset " + std::to_string(i));
+                             "UTF8String: malformed UTF-8 or a control character at offset " +
+                                 std::to_string(i));
         }
         i += length;
     }

@@ -5,6 +5,8 @@
 #include "InProcessCard.h"
 #include "TestTerminal.h"
 #include "asn1/Tlv.h"
+#include "eid/CharacterString.h"
+#include "eid/EidData.h"
 #include "eid/SelfAuthentication.h"
 
 using namespace oa;
@@ -79,4 +81,38 @@ TEST_CASE("Self-authentication accepts an EF.CardAccess with an unknown Security
     REQUIRE(card.changed == 1);
     REQUIRE(result);
     CHECK(result->data.givenNames == "ERIKA");
+}
+
+namespace {
+
+// DG5 (family names) holding one UTF8String with the given bytes.
+Result<void> decodeFamilyNames(const Bytes& utf8) {
+    EidData data;
+    return decodeDataGroup(DataGroup::DG5, asn1::encode(0x65, asn1::encode(0x0C, utf8)), data);
+}
+
+}  // namespace
+
+TEST_CASE("Names with bidirectional controls or Unicode line separators are refused",
+          "[datagroups][review]") {
+    // "MÜLLER" and "ŁUKASZ-ĆWIK" are names; the rest are MUSTER<control>MANN.
+    CHECK(decodeFamilyNames(hexBytes("4DC39C4C4C4552")));
+    CHECK(decodeFamilyNames(hexBytes("C5815552415A2DC48657494B")));
+    for (const char* control : {"D89C",       // U+061C arabic letter mark
+                                "E2808E",     // U+200E left-to-right mark
+                                "E2808F",     // U+200F right-to-left mark
+                                "E280AA",     // U+202A left-to-right embedding
+                                "E280AE",     // U+202E right-to-left override
+                                "E281A6",     // U+2066 left-to-right isolate
+                                "E281A9",     // U+2069 pop directional isolate
+                                "E280A8",     // U+2028 line separator
+                                "E280A9"}) {  // U+2029 paragraph separator
+        INFO(control);
+        const Bytes name =
+            concat({hexBytes("4D5553544552"), hexBytes(control), hexBytes("4D414E4E")});
+        auto decoded = decodeFamilyNames(name);
+        REQUIRE_FALSE(decoded);
+        CHECK(decoded.error().code == ErrorCode::InvalidInput);
+        CHECK_FALSE(checkCharacters(name, CharacterString::Utf8, true));
+    }
 }
