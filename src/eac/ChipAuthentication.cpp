@@ -3,6 +3,7 @@
 #include "asn1/Tlv.h"
 #include "crypto/Kdf.h"
 #include "eac/AuthenticationToken.h"
+#include "eac/DerInteger.h"
 
 namespace oa::eac {
 namespace {
@@ -39,8 +40,7 @@ Result<SessionKeys> ChipAuthentication::authenticate(ByteView chipStaticPublicKe
         if (auto ok = prepareEphemeralKey(); !ok) return ok.error();
     }
     Bytes mse = asn1::encode(0x80, info_.protocol);
-    if (info_.keyId)
-        append(mse, asn1::encode(0x84, Bytes{static_cast<std::uint8_t>(*info_.keyId)}));
+    if (info_.keyId) append(mse, asn1::encode(0x84, keyReference(*info_.keyId)));
     auto set = card_.transmit(CommandApdu(0x00, 0x22, 0x41, 0xA4, std::move(mse)));
     if (!set) return set.error();
     if (!set->isSuccess()) return cardError("MSE:Set AT for CA answered " + describe(set->sw()));

@@ -18,4 +18,14 @@ Result<int> readSmallInteger(const asn1::Tlv& element) {
     return value;
 }
 
+Bytes keyReference(int value) {
+    Bytes bytes;
+    auto rest = static_cast<unsigned>(value);
+    do {
+        bytes.insert(bytes.begin(), static_cast<std::uint8_t>(rest & 0xFF));
+        rest >>= 8;
+    } while (rest != 0);
+    return bytes;
+}
+
 }  // namespace oa::eac

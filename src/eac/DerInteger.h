@@ -9,4 +9,8 @@ namespace oa::eac {
 // Rejects non-minimal encodings and negative values.
 Result<int> readSmallInteger(const asn1::Tlv& element);
 
+// A non-negative value as big-endian bytes without leading zeros (at least one byte): the key
+// reference of MSE:Set AT (84), which names key IDs above 255 in two bytes and more.
+Bytes keyReference(int value);
+
 }  // namespace oa::eac

@@ -3,6 +3,7 @@
 #include "asn1/Tlv.h"
 #include "card/ResponseApdu.h"
 #include "crypto/Hash.h"
+#include "eac/DerInteger.h"
 
 namespace oa::eac {
 namespace {
@@ -39,7 +40,7 @@ Result<Bytes> RestrictedIdentification::sectorIdentifier(ByteView sectorPublicKe
                          "sector public key is not one 7F49 data object");
     }
     Bytes select = asn1::encode(0x80, info_.protocol);
-    append(select, asn1::encode(0x84, Bytes{static_cast<std::uint8_t>(info_.keyId)}));
+    append(select, asn1::encode(0x84, keyReference(info_.keyId)));
     auto selected = card_.transmit(CommandApdu(0x00, 0x22, 0x41, 0xA4, std::move(select)));
     if (!selected) return selected.error();
     if (!selected->isSuccess()) return cardAnswered(*selected, "MSE:Set AT");

@@ -14,6 +14,7 @@
 #include "eac/CardAccessReader.h"
 #include "eac/Chat.h"
 #include "eac/ChipAuthentication.h"
+#include "eac/DerInteger.h"
 #include "eac/PaceChannel.h"
 #include "eac/RestrictedIdentification.h"
 #include "eac/SecureMessaging.h"
@@ -286,4 +287,36 @@ TEST_CASE(
         REQUIRE_FALSE(refused);
         CHECK(refused.error().code == ErrorCode::CardError);
     }
+}
+
+TEST_CASE("Key IDs above 255 are named whole in MSE:Set AT, not cut to their last byte",
+          "[ca][ri][review]") {
+    CHECK(keyReference(0) == hexBytes("00"));
+    CHECK(keyReference(1) == hexBytes("01"));
+    CHECK(keyReference(255) == hexBytes("FF"));
+    CHECK(keyReference(256) == hexBytes("0100"));
+    CHECK(keyReference(0x12345) == hexBytes("012345"));
+
+    Bytes mse;
+    AnsweringCard card([&](const CommandApdu& command) {
+        if (command.ins() == 0x22) mse = command.data();
+        return ResponseApdu({}, 0x6A88);  // referenced data not found: stops after MSE
+    });
+    ChipAuthenticationInfo info;
+    info.protocol = hexBytes(kCaProtocol);
+    info.version = 2;
+    info.keyId = 257;
+    ChipAuthentication ca(card, info, *DomainParameters::standardized(13));
+    REQUIRE(ca.prepareEphemeralKey(SecureBytes(hexBytes(kTerminalPrivate))));
+    REQUIRE_FALSE(ca.authenticate(hexBytes(kChipStaticKey)));
+    CHECK(mse == concat({asn1::encode(0x80, hexBytes(kCaProtocol)), hexBytes("84020101")}));
+
+    RestrictedIdentificationInfo ri;
+    ri.protocol = hexBytes("04007F00070202050203");
+    ri.keyId = 258;
+    const Bytes sectorKey =
+        asn1::encode(0x7F49, {asn1::encode(0x06, hexBytes("04007F00070202050203")),
+                              asn1::encode(0x86, hexBytes(kChipStaticKey))});
+    REQUIRE_FALSE(RestrictedIdentification(card, ri).sectorIdentifier(sectorKey));
+    CHECK(mse == concat({asn1::encode(0x80, ri.protocol), hexBytes("84020102")}));
 }
