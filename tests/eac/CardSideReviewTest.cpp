@@ -320,3 +320,83 @@ TEST_CASE("Key IDs above 255 are named whole in MSE:Set AT, not cut to their las
     REQUIRE_FALSE(RestrictedIdentification(card, ri).sectorIdentifier(sectorKey));
     CHECK(mse == concat({asn1::encode(0x80, ri.protocol), hexBytes("84020102")}));
 }
+
+namespace {
+
+// Objects of a chip's answer under the AES test keys at `ssc`, with a correct DO'8E' appended: what
+// a chip holding the session keys can send. Only the parsing behind the MAC check decides.
+Bytes withCorrectMac(std::uint8_t ssc, const Bytes& objects) {
+    const Bytes mac(kMacKey, kMacKey + 16);
+    Bytes counter(16, 0);
+    counter.back() = ssc;
+    Bytes checksum = *crypto::aesCmac(mac, concat({counter, crypto::padIso9797(objects, 16)}));
+    checksum.resize(8);
+    return concat({objects, asn1::encode(0x8E, checksum)});
+}
+
+// DO'87' with `indicator` over `padded` (already padded, or not, as the test wants).
+Bytes cryptogram(std::uint8_t ssc, std::uint8_t indicator, const Bytes& padded) {
+    const auto cipher = crypto::BlockCipher::Aes128;
+    const Bytes enc(kEncKey, kEncKey + 16);
+    Bytes counter(16, 0);
+    counter.back() = ssc;
+    const Bytes iv = *crypto::encryptEcb(cipher, enc, counter);
+    Bytes value{indicator};
+    if (!padded.empty()) append(value, *crypto::encryptCbc(cipher, enc, iv, padded));
+    return asn1::encode(0x87, value);
+}
+
+Result<ResponseApdu> openAnswer(const Bytes& data, std::uint16_t sw = 0x9000) {
+    SecureMessaging sm(aesKeys());
+    REQUIRE(sm.protect(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, 256)));
+    return sm.unprotect(ResponseApdu(data, sw));
+}
+
+}  // namespace
+
+TEST_CASE("SM refuses answers with a correct MAC but broken objects, padding or status",
+          "[sm][review]") {
+    const Bytes ok = hexBytes("99029000");
+    const Bytes data = hexBytes("0102030405060708");
+    const Bytes padded = crypto::padIso9797(data, 16);
+
+    // Control: the same construction, well-formed, opens.
+    auto good = openAnswer(withCorrectMac(2, concat({cryptogram(2, 0x01, padded), ok})));
+    REQUIRE(good);
+    CHECK(good->data() == data);
+    auto fullBlock = crypto::padIso9797(Bytes(16, 0x42), 16);  // padding is a block of its own
+    auto whole = openAnswer(withCorrectMac(2, concat({cryptogram(2, 0x01, fullBlock), ok})));
+    REQUIRE(whole);
+    CHECK(whole->data() == Bytes(16, 0x42));
+
+    const std::vector<std::pair<const char*, Bytes>> broken = {
+        {"padding-content indicator 02", concat({cryptogram(2, 0x02, padded), ok})},
+        {"no padding at all", concat({cryptogram(2, 0x01, concat({data, Bytes(8, 0x00)})), ok})},
+        {"padding 80 01",
+         concat({cryptogram(2, 0x01, concat({data, hexBytes("8001"), Bytes(6, 0x00)})), ok})},
+        {"padding longer than a block",
+         concat({cryptogram(2, 0x01, concat({data, hexBytes("80"), Bytes(23, 0x00)})), ok})},
+        {"zero block only", concat({cryptogram(2, 0x01, Bytes(16, 0x00)), ok})},
+        {"empty cryptogram", concat({cryptogram(2, 0x01, {}), ok})},
+        {"cryptogram not whole blocks",
+         concat({asn1::encode(0x87, hexBytes("01 000102030405060708")), ok})},
+        {"no DO'99'", cryptogram(2, 0x01, padded)},
+        {"DO'99' of three bytes", hexBytes("9903900000")},
+        {"DO'99' before DO'87'", concat({ok, cryptogram(2, 0x01, padded)})},
+        {"two DO'99'", concat({ok, ok})},
+        {"plain DO'81'", concat({asn1::encode(0x81, data), ok})},
+    };
+    for (const auto& [what, objects] : broken) {
+        INFO(what);
+        auto opened = openAnswer(withCorrectMac(2, objects));
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().code == ErrorCode::SecureMessaging);
+    }
+
+    // The MAC covers DO'99' 9000; the plain status word says something else.
+    auto otherStatus = openAnswer(withCorrectMac(2, ok), 0x6282);
+    REQUIRE_FALSE(otherStatus);
+    // A MAC computed at the wrong counter (a replayed or reordered answer).
+    auto replayed = openAnswer(withCorrectMac(1, concat({cryptogram(1, 0x01, padded), ok})));
+    REQUIRE_FALSE(replayed);
+}
