@@ -248,9 +248,13 @@ struct AuthWorkflow::Session {
         net::HttpsFetcher fetcher(net::TlsConfiguration::eServiceChannel(settings.caCertificates),
                                   {settings.timeouts}, check());
         fetcher.setCancelled([this] { return isCancelled(); });
-        auto response = retryUnlessCancelled(tcTokenUrl.host(), [&] {
-            return fetcher.fetch(tcTokenUrl, true, {{"Accept", "text/xml, */*;q=0.8"}});
-        });
+        auto response = retryUntil(
+            tcTokenUrl.host(),
+            [&] {
+                return fetcher.fetch(tcTokenUrl, true, {{"Accept", "text/xml, */*;q=0.8"}});
+            },
+            [this] { return isCancelled(); },
+            [&] { return cancelledByUser("while fetching the TC token"); });
         if (!response) return errorPage(404, during("TC token", response.error()));
         if (response->status != 200)
             return errorPage(
@@ -905,12 +909,22 @@ struct AuthWorkflow::Session {
         const QUrl reference = net::refreshReferenceOrigin(subjectUrl, tcTokenUrl);
         net::HttpsFetcher fetcher(net::TlsConfiguration::eServiceChannel(settings.caCertificates),
                                   {settings.timeouts}, check());
+        // Not the user's cancel: it may have ended PAOS, and the browser still needs its way
+        // back. A time budget bounds hops times retries instead.
+        const auto deadline = std::chrono::steady_clock::now() + settings.refreshBudget;
+        const auto overdue = [deadline] { return std::chrono::steady_clock::now() >= deadline; };
+        fetcher.setCancelled(overdue);
         for (int hop = 0; hop < kMaxRefreshHops; ++hop) {
             const bool sameOrigin = net::isSameOrigin(url, reference);
             // The TC token host's certificate was checked against the pins already.
             if (sameOrigin && net::isSameOrigin(url, tcTokenUrl)) return url;
-            auto response = retry().run(net::Repeatable::Yes, url.host(),
-                                        [&] { return fetcher.fetch(url, false); });
+            auto response = retryUntil(
+                url.host(), [&] { return fetcher.fetch(url, false); }, overdue,
+                [&] {
+                    return makeError(
+                        ErrorCode::Timeout, "The service's return address did not answer in time.",
+                        "refresh check over its budget at " + url.host().toStdString());
+                });
             if (!response) return response.error();
             if (sameOrigin) return url;
             auto nextHop = net::nextRefreshHop(url, response->status, response->header("Location"));
@@ -947,19 +961,23 @@ struct AuthWorkflow::Session {
         };
     }
 
-    // RetryPolicy::run, but a cancel also ends the waits between the tries (in steps of at
-    // most a second) and no further try starts after it.
-    Result<net::HttpsResponse> retryUnlessCancelled(
-        const QString& host, const std::function<net::HttpsOutcome()>& attempt) {
+    // RetryPolicy::run, but `stop` also ends a running request and the waits between the tries
+    // (in steps of at most a second), and no further try starts after it: then `stopped` is the
+    // answer.
+    Result<net::HttpsResponse> retryUntil(const QString& host,
+                                          const std::function<net::HttpsOutcome()>& attempt,
+                                          const std::function<bool()>& stop,
+                                          const std::function<Error()>& stopped) {
         constexpr std::chrono::milliseconds kWaitStep{1000};
         for (int number = 1;; ++number) {
-            auto decision = retry().decide(net::Repeatable::Yes, host, number, attempt());
+            auto outcome = attempt();
+            if (!outcome.result && outcome.result.error().code == ErrorCode::Cancelled)
+                return stopped();
+            auto decision = retry().decide(net::Repeatable::Yes, host, number, std::move(outcome));
             if (decision.final) return std::move(*decision.final);
-            for (auto left = decision.wait; left.count() > 0; left -= kWaitStep) {
-                if (isCancelled()) break;
+            for (auto left = decision.wait; left.count() > 0 && !stop(); left -= kWaitStep)
                 retry().sleep(std::min(left, kWaitStep));
-            }
-            if (isCancelled()) return cancelledByUser("while " + host.toStdString() + " was busy");
+            if (stop()) return stopped();
         }
     }
 

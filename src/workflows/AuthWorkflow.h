@@ -26,6 +26,9 @@ struct AuthSettings {
     std::shared_ptr<net::RetryPolicy> retry;
     net::HttpsTimeouts timeouts;
     std::chrono::milliseconds paosTimeout{60000};
+    // The whole RefreshAddress check after PAOS: every hop, retry and wait. A chain that takes
+    // longer sends the browser to the CommunicationErrorAddress.
+    std::chrono::milliseconds refreshBudget{60000};
     // How long to wait for a card in the chosen reader before giving up.
     std::chrono::milliseconds cardWait{120000};
     net::UserAgent userAgent{QStringLiteral("OpenAusweis"), 0, 1, 0};

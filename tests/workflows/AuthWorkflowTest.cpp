@@ -691,3 +691,22 @@ TEST_CASE("An EAC2 ephemeral key that is no point of the card's curve never reac
     CHECK(world.clientErrorMinor.endsWith("#parameterError"));
     CHECK(world.dataGroup4.empty());
 }
+
+TEST_CASE(
+    "A refresh chain that outlasts its time budget sends the browser to "
+    "CommunicationErrorAddress",
+    "[auth]") {
+    WorldOptions options;
+    options.refreshHopStatus = 303;  // a good chain, but there is no time left for it
+    ScriptedWorld world(options);
+    SimulatorBackend backend;
+    ScriptedInteraction interaction(pinScript());
+    auto settings = testSettings();
+    settings.refreshBudget = 0ms;
+    AuthWorkflow workflow(backend, interaction, settings);
+    const auto outcome = workflow.run(world.tcTokenUrl());
+    CHECK(world.chipAuthenticated);
+    CHECK(world.refreshHopRequests == 0);
+    CHECK(redirectsTo(outcome, world.communicationErrorAddress()));
+    CHECK(query(outcome.redirectUrl, "ResultMinor") == "communicationError");
+}
