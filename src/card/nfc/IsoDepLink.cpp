@@ -14,6 +14,8 @@ constexpr std::size_t kPcbAndCrc = 3;
 // The PN53x carries 262 bytes per InCommunicateThru; blocks stay below whichever is smaller.
 constexpr std::size_t kChipFrameMax = 262;
 constexpr int kMaxBlocks = 1024;
+// The longest response APDU: 65536 data bytes and the status word (ISO/IEC 7816-4 extended Le).
+constexpr std::size_t kMaxResponse = 65536 + 2;
 
 bool isIBlock(std::uint8_t pcb) {
     return (pcb & 0xE2) == 0x02;
@@ -95,6 +97,8 @@ Result<Bytes> IsoDepLink::collectResponse(Bytes block) {
             return protocolError("expected an I-block, got PCB " + toHex(Bytes{pcb}));
         // NAD is never announced by this reader and the CID is gone, so INF starts at byte 1.
         response.insert(response.end(), block.begin() + 1, block.end());
+        if (response.size() > kMaxResponse)
+            return protocolError("chained answer longer than any response APDU");
         blockNumber_ ^= 1;
         if ((pcb & kChaining) == 0) return response;
         auto next = exchangeBlock(Bytes{static_cast<std::uint8_t>(kRAck | blockNumber_)});
