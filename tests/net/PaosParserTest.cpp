@@ -332,3 +332,21 @@ TEST_CASE("A server's ResultMessage and unknown minor reach the log only in part
     CHECK(line.find('\r') == std::string::npos);
     CHECK(line.find("Fehler") != std::string::npos);
 }
+
+TEST_CASE("A Transmit with thousands of APDUs below 1 MiB is refused by the element bound") {
+    QByteArray many;
+    for (int i = 0; i < 3000; ++i)
+        many += "<iso:InputAPDUInfo><iso:InputAPDU>00B0840000</iso:InputAPDU></iso:InputAPDUInfo>";
+    const auto xml = changed("Transmit.xml", "<iso:InputAPDUInfo>", many + "<iso:InputAPDUInfo>");
+    REQUIRE(xml.size() < kMaxPaosMessageBytes);
+    const auto error = refused(xml);
+    CHECK(error.detail.find("too many elements") != std::string::npos);
+
+    QByteArray some;
+    for (int i = 0; i < 500; ++i)
+        some += "<iso:InputAPDUInfo><iso:InputAPDU>00B0840000</iso:InputAPDU></iso:InputAPDUInfo>";
+    auto message = parsePaosMessage(
+        changed("Transmit.xml", "<iso:InputAPDUInfo>", some + "<iso:InputAPDUInfo>"), kClientId);
+    REQUIRE(message);
+    CHECK(std::get<Transmit>(message->body).inputApduInfos.size() > 500);
+}
