@@ -71,6 +71,13 @@ void AutomaticActivation::start(const QUrl& tcTokenUrl, Completion done) {
         done(service::ActivationOutcome::error(500, QStringLiteral("An authentication runs.")));
         return;
     }
+    claim_ = workflows::UserWorkflowGuard::app().claim("automatic authentication");
+    if (!claim_) {
+        done(service::ActivationOutcome::error(
+            409,
+            QStringLiteral("OpenAusweis is busy with an SDK client or another card operation.")));
+        return;
+    }
     done_ = std::move(done);
     workflows::ScriptedInteraction::Script script;
     script.pins = {settings_.pin};
@@ -92,6 +99,7 @@ void AutomaticActivation::finish(const workflows::AuthOutcome& outcome) {
     thread_->wait();
     thread_.reset();
     interaction_.reset();
+    claim_.reset();
     if (outcome.error)
         qCInfo(service::lcService)
             << "authentication ended:" << QString::fromStdString(outcome.error->message);

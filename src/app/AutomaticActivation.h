@@ -8,6 +8,7 @@
 #include "service/ActivationHandler.h"
 #include "workflows/AuthWorkflowThread.h"
 #include "workflows/ScriptedInteraction.h"
+#include "workflows/UserWorkflowGuard.h"
 
 namespace oa {
 
@@ -18,7 +19,9 @@ namespace oa {
 // OPENAUSWEIS_AUTOMATIC_DEVELOPERMODE=1 trusts the test CSCA; OPENAUSWEIS_CA_FILE adds TLS trust
 // anchors (PEM); OPENAUSWEIS_AUTOMATIC_REFUSE_CONSENT=1 refuses every consent, so each activation
 // ends as cancelled by the user (the browser's cancel path in tests). Never the default:
-// fromEnvironment() gives nothing unless the PIN variable is set.
+// fromEnvironment() gives nothing unless the PIN variable is set. Like the window's
+// authentication it claims the app's UserWorkflowGuard, so it never shares the card with an SDK
+// client's workflow.
 class AutomaticActivation : public QObject, public service::ActivationHandler {
     Q_OBJECT
 public:
@@ -44,6 +47,7 @@ private:
     ReaderBackend& readers_;
     std::unique_ptr<workflows::ScriptedInteraction> interaction_;
     std::unique_ptr<workflows::AuthWorkflowThread> thread_;
+    std::optional<workflows::UserWorkflowGuard::Claim> claim_;
     Completion done_;
 };
 

@@ -44,6 +44,8 @@ PageReason reasonForStatus(int status) {
             return PageReason::NoRedirect;
         case 404:
             return PageReason::TcTokenNotFound;
+        case 409:
+            return PageReason::Busy;
         default:
             return PageReason::InternalError;
     }
@@ -181,14 +183,15 @@ void EidClientEndpoint::startActivation(const HttpRequest& request, const QStrin
         activation_.cancel();
     });
     emit activationStarted(url);
-    activation_.start(url,
-                      [this, activation, responder, language](const ActivationOutcome& outcome) {
-                          finishActivation(activation, responder, language, outcome);
-                      });
+    activation_.start(url, [this, activation, responder, language,
+                            target = request.target](const ActivationOutcome& outcome) {
+        finishActivation(activation, responder, language, target, outcome);
+    });
 }
 
 void EidClientEndpoint::finishActivation(quint64 activation, HttpResponder responder,
-                                         PageLanguage language, const ActivationOutcome& outcome) {
+                                         PageLanguage language, const std::string& target,
+                                         const ActivationOutcome& outcome) {
     if (!running_ || activation != activationSerial_) return;
     running_ = false;
     HttpResponse response;
@@ -196,10 +199,13 @@ void EidClientEndpoint::finishActivation(quint64 activation, HttpResponder respo
         response.status = 303;
         response.setHeader("Location", outcome.redirect.toString(QUrl::FullyEncoded).toStdString());
     } else {
+        // 409: the app is busy with another user's workflow (the window or an SDK client).
         const int status =
-            outcome.errorStatus == 400 || outcome.errorStatus == 404 ? outcome.errorStatus : 500;
-        response =
-            errorPage(status, reasonForStatus(status), language, outcome.errorDetail.toStdString());
+            outcome.errorStatus == 400 || outcome.errorStatus == 404 || outcome.errorStatus == 409
+                ? outcome.errorStatus
+                : 500;
+        response = errorPage(status, reasonForStatus(status), language,
+                             outcome.errorDetail.toStdString(), status == 409 ? target : "");
     }
     forbidCaching(response);
     response.closeConnection = true;

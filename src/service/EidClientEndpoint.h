@@ -37,8 +37,9 @@ private:
     void answerShowUi(const HttpRequest& request, const QString& module, HttpResponder& responder);
     void startActivation(const HttpRequest& request, const QString& tcTokenUrl, bool malformed,
                          HttpResponder responder);
+    // `target` is the activation's request target, the "try again" link of a 409 page.
     void finishActivation(quint64 activation, HttpResponder responder, PageLanguage language,
-                          const ActivationOutcome& outcome);
+                          const std::string& target, const ActivationOutcome& outcome);
 
     ActivationHandler& activation_;
     ServerIdentity identity_;

@@ -2,8 +2,9 @@
 """Abuse during a running browser activation, against the real openausweis --headless (automatic
 mode) and a slow simulation world (every eService/eID-Server answer waits, so the flow is in
 progress for seconds): while the first activation holds its browser connection, a second
-activation gets 409, a foreign Host gets 403, 300 idle connections and a slow-loris client are
-open, and ?Status still answers; then the first activation ends with 303 to ResultMajor=ok.
+activation and an SDK client get 409, a foreign Host gets 403, 300 idle connections and a
+slow-loris client are open, and ?Status still answers; then the first activation ends with 303 to
+ResultMajor=ok. Afterwards, while an SDK client is connected, an activation gets 409.
 
 usage: headless_activation_abuse.py OPENAUSWEIS OPENAUSWEIS_SIM"""
 import os
@@ -85,6 +86,21 @@ def request(target, host=None, timeout=10):
     return answer.decode("latin-1")
 
 
+def sdk_client():
+    """Opens the SDK WebSocket (handshake only); gives the HTTP status and the open socket."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s.sendall(f"GET /eID-Kernel HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+              "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              "Sec-WebSocket-Version: 13\r\n\r\n".encode())
+    head = b""
+    while b"\r\n\r\n" not in head:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        head += chunk
+    return int(head[9:12] or b"0"), s
+
+
 def final_status(answer):
     last = answer.split("HTTP/1.1 ")[-1]
     return int(last[:3]), last
@@ -108,6 +124,10 @@ loris.sendall(f"GET /eID-Client?Status HTTP/1.1\r\nHost: 127.0.0".encode())  # n
 status, page = final_status(request(activation))
 if status != 409:
     fail(f"a second activation during the first got {status}, not 409")
+status, sdk = sdk_client()
+sdk.close()
+if status != 409:
+    fail(f"an SDK client during the activation got {status}, not 409")
 status, _ = final_status(request("/eID-Client?Status", host="attacker.example"))
 if status != 403:
     fail(f"a foreign Host got {status}, not 403")
@@ -125,6 +145,16 @@ if status != 303 or not location or "ResultMajor=ok" not in location.group(1):
 
 for s in idle + [loris, first]:
     s.close()
+
+# The other way round: while an SDK client holds the app, a browser activation does not start.
+status, sdk = sdk_client()
+if status != 101:
+    fail(f"the SDK client after the activation got {status}, not 101")
+status, page = final_status(request(activation))
+if status != 409:
+    fail(f"an activation while an SDK client is connected got {status}, not 409")
+sdk.close()
 stop_all()
-print("during a running activation: second activation 409, foreign Host 403, ?Status 200 with 300 "
-      "idle connections and a slow-loris client; the first activation ended with 303 ResultMajor=ok")
+print("during a running activation: second activation 409, SDK client 409, foreign Host 403, "
+      "?Status 200 with 300 idle connections and a slow-loris client; the first activation ended "
+      "with 303 ResultMajor=ok; an activation while an SDK client is connected 409")

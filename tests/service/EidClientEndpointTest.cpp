@@ -158,13 +158,16 @@ TEST_CASE("An activation holds the browser, sends 102 Processing and ends with 3
     CHECK(h.activation.cancelled == 0);
 }
 
-TEST_CASE("A workflow error becomes its status page: 404 no TC token, 400 no redirect, 500",
-          "[endpoint][activation]") {
+TEST_CASE(
+    "A workflow error becomes its status page: 404 no TC token, 400 no redirect, 409 busy, "
+    "500",
+    "[endpoint][activation]") {
     Harness h;
-    for (const int status : {404, 400, 500, 418}) {
+    const std::string target = "/eID-Client?tcTokenURL=https%3A%2F%2Fshop.example%2Ft";
+    for (const int status : {404, 400, 409, 500, 418}) {
         TestClient browser(h.port);
         REQUIRE(browser.isConnected());
-        browser.send(h.get("/eID-Client?tcTokenURL=https%3A%2F%2Fshop.example%2Ft"));
+        browser.send(h.get(target));
         REQUIRE(browser.next());  // 102
         h.activation.finish(ActivationOutcome::error(status, "Server said <no>"));
         const auto response = browser.next();
@@ -172,6 +175,9 @@ TEST_CASE("A workflow error becomes its status page: 404 no TC token, 400 no red
         CHECK(response->status == (status == 418 ? 500 : status));
         CHECK(response->body.find("Server said &lt;no&gt;") != std::string::npos);
         CHECK(response->header("connection") == "close");
+        // Busy (an SDK client or a window workflow holds the card): the page offers to try again.
+        CHECK((response->body.find("href=\"" + target + "\"") != std::string::npos) ==
+              (status == 409));
     }
 }
 
