@@ -163,6 +163,7 @@ struct AuthWorkflow::Session {
     Bytes efCardSecurity;
     std::optional<OnlineEacCard::ChipAuthenticationOutput> chipAuthentication;
     std::optional<Error> transmitError;
+    int transmits = 0;
 
     std::optional<Failure> failure;
     net::BrowserResult result = net::BrowserResult::success();
@@ -801,6 +802,10 @@ struct AuthWorkflow::Session {
         interaction.progress(AuthStep::Transmit);
         auto message = takeExpected<net::Transmit>();
         if (!message) return afterServerMessage();
+        if (++transmits > settings.maxTransmits)
+            return fail(serverFailure(makeError(
+                ErrorCode::InvalidInput, "The eID-Server did not end the authentication.",
+                "more than " + std::to_string(settings.maxTransmits) + " Transmit messages")));
         // The server protects the commands itself (CA keys): they go to the card as they are.
         const auto outcome = net::executeTransmit(*message, [this](ByteView apdu) -> Result<Bytes> {
             auto command = CommandApdu::parse(apdu);

@@ -29,6 +29,9 @@ struct AuthSettings {
     // The whole RefreshAddress check after PAOS: every hop, retry and wait. A chain that takes
     // longer sends the browser to the CommunicationErrorAddress.
     std::chrono::milliseconds refreshBudget{60000};
+    // Transmit messages per authentication (a real session needs a few dozen at most): an
+    // eID-Server that goes on is ended with serverError.
+    int maxTransmits = 1000;
     // How long to wait for a card in the chosen reader before giving up.
     std::chrono::milliseconds cardWait{120000};
     net::UserAgent userAgent{QStringLiteral("OpenAusweis"), 0, 1, 0};

@@ -710,3 +710,24 @@ TEST_CASE(
     CHECK(redirectsTo(outcome, world.communicationErrorAddress()));
     CHECK(query(outcome.redirectUrl, "ResultMinor") == "communicationError");
 }
+
+TEST_CASE("An eID-Server that never stops sending Transmit is ended after a bound", "[auth]") {
+    WorldOptions options;
+    options.editPaos = [](int, QByteArray answer) {
+        if (!answer.contains("StartPAOSResponse")) return answer;
+        return replaceBody(0, kEarlyTransmit)(0, answer);  // never ends: always another Transmit
+    };
+    ScriptedWorld world(options);
+    SimulatorBackend backend;
+    ScriptedInteraction interaction(pinScript());
+    auto settings = testSettings();
+    settings.maxTransmits = 10;
+    AuthWorkflow workflow(backend, interaction, settings);
+    const auto outcome = workflow.run(world.tcTokenUrl());
+    CHECK(world.chipAuthenticated);
+    // StartPAOS, InitializeFramework, EAC1, EAC2 answers, 10 Transmit answers, the error report.
+    CHECK(world.paosRequests == 4 + 10 + 1);
+    CHECK(query(outcome.redirectUrl, "ResultMinor") == "serverError");
+    REQUIRE(outcome.error);
+    CHECK(outcome.error->detail.find("Transmit") != std::string::npos);
+}
