@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "asn1/Tlv.h"
+#include "card/ReaderPace.h"
 #include "card/sim/SimulatorBackend.h"
 #include "crypto/BlockCipher.h"
 #include "crypto/Kdf.h"
@@ -399,4 +400,57 @@ TEST_CASE("SM refuses answers with a correct MAC but broken objects, padding or 
     // A MAC computed at the wrong counter (a replayed or reordered answer).
     auto replayed = openAnswer(withCorrectMac(1, concat({cryptogram(1, 0x01, padded), ok})));
     REQUIRE_FALSE(replayed);
+}
+
+namespace {
+
+// A comfort reader whose EstablishPACEChannel output names `car` as the card's trusted CVCA.
+class ReaderPaceCard : public Card {
+public:
+    explicit ReaderPaceCard(Bytes car) : car_(std::move(car)) {}
+    Result<ResponseApdu> transmit(const CommandApdu&) override { return ResponseApdu({}, 0x9000); }
+    bool hasReaderPace() const override { return true; }
+    Result<Bytes> controlReaderPace(ByteView) override {
+        readerpace::EstablishPaceChannelOutput output;
+        output.mseSetAtStatus = 0x9000;
+        output.efCardAccess = hexBytes("3100");
+        output.currentCar = car_;
+        output.idIcc = Bytes(32, 0x11);
+        const Bytes data = readerpace::encodeEstablishOutput(output);
+        Bytes answer = hexBytes("00000000");
+        answer.push_back(static_cast<std::uint8_t>(data.size()));
+        answer.push_back(static_cast<std::uint8_t>(data.size() >> 8));
+        append(answer, data);
+        return answer;
+    }
+    const Bytes& atr() const override { return atr_; }
+    std::string readerName() const override { return "Comfort reader"; }
+
+private:
+    Bytes car_;
+    Bytes atr_ = hexBytes("3B8880010000000000000000");
+};
+
+Result<PaceResult> readerPaceWithCar(const std::string& car) {
+    ReaderPaceCard card(Bytes(car.begin(), car.end()));
+    auto info = decodePaceProtocol(hexBytes("04007F00070202040202"));
+    REQUIRE(info);
+    PaceRequest request;
+    request.passwordType = PasswordType::Pin;  // no password: typed on the reader's pinpad
+    return PaceChannel(card, *info).establish(request);
+}
+
+}  // namespace
+
+TEST_CASE("A comfort reader's PACE is refused when the CVCA it passes on is no reference",
+          "[pace][comfort][review]") {
+    auto good = readerPaceWithCar("DETESTCVCA00001");
+    INFO((good ? std::string() : good.error().detail));
+    REQUIRE(good);
+    CHECK(good->readerSecureMessaging);
+    auto bad = readerPaceWithCar(
+        "DE\x1b]0;owned\x07"
+        "CVCA1");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().code == ErrorCode::CardError);
 }
