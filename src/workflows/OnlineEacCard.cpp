@@ -1,6 +1,7 @@
 #include "workflows/OnlineEacCard.h"
 
 #include "asn1/Tlv.h"
+#include "eac/DerInteger.h"
 
 namespace oa::workflows {
 namespace {
@@ -67,7 +68,7 @@ Result<void> OnlineEacCard::externalAuthenticate(ByteView signature) {
 Result<OnlineEacCard::ChipAuthenticationOutput> OnlineEacCard::chipAuthenticate(
     const eac::ChipAuthenticationInfo& info, ByteView ephemeralPublicKey) {
     Bytes mse = asn1::encode(0x80, info.protocol);
-    if (info.keyId) append(mse, asn1::encode(0x84, Bytes{static_cast<std::uint8_t>(*info.keyId)}));
+    if (info.keyId) append(mse, asn1::encode(0x84, eac::keyReference(*info.keyId)));
     if (auto ok =
             expectSuccess(CommandApdu(0x00, 0x22, 0x41, 0xA4, std::move(mse)), "MSE:Set AT for CA");
         !ok)

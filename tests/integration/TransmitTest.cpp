@@ -103,6 +103,16 @@ TEST_CASE("A card answering 61xx without end gives a CardError", "[transmit]") {
     CHECK(response.error().code == ErrorCode::CardError);
 }
 
+TEST_CASE("A card piling up more than 64 KiB through 61xx gives a CardError early", "[transmit]") {
+    ScriptedConnection scripted([](const Bytes&) { return withSw(pattern(4000, 0x07), 0x6100); });
+
+    auto response = scripted.connection->transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, {}, 256));
+    REQUIRE_FALSE(response.ok());
+    CHECK(response.error().code == ErrorCode::CardError);
+    // 17 answers of 4000 bytes pass 65536: the command and 16 GET RESPONSEs, not 300 rounds.
+    CHECK(scripted.card->commands().size() == 17);
+}
+
 TEST_CASE("Extended-length commands and answers pass through pcscd and vpcd whole", "[transmit]") {
     const Bytes body = pattern(1000, 0x05);
     const Bytes answer = pattern(3000, 0x09);

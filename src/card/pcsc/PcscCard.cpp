@@ -8,6 +8,9 @@ namespace {
 constexpr std::uint8_t kInsGetResponse = 0xC0;
 // More 61xx rounds than this would exceed any extended-length answer: the card is looping.
 constexpr int kMaxGetResponseRounds = 300;
+// No answer is longer than an extended-length Le allows; a card that sends more is broken or
+// hostile, and the rounds alone would let it pile up megabytes.
+constexpr std::size_t kMaxResponseBytes = 65536;
 // How long a reader may take to notice a removed card (vpcd polls every 0.4 s, CCID readers
 // report within a few hundred milliseconds).
 constexpr DWORD kRemovalSettleMilliseconds = 1500;
@@ -86,6 +89,11 @@ Result<ResponseApdu> PcscCard::collectRemainingData(std::uint8_t cla, ResponseAp
             CommandApdu(getResponseCla, kInsGetResponse, 0x00, 0x00, {}, shortLe(last.sw2())));
         if (!next) return next;
         append(data, next->data());
+        if (data.size() > kMaxResponseBytes) {
+            return makeError(
+                ErrorCode::CardError, "The card sent an invalid answer",
+                "GET RESPONSE gave more than " + std::to_string(kMaxResponseBytes) + " bytes");
+        }
         last = std::move(*next);
     }
     return ResponseApdu(std::move(data), last.sw());
