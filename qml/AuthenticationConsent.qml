@@ -133,7 +133,7 @@ ColumnLayout {
     }
     Repeater {
         model: consent.controller.rights
-        delegate: CheckBox {
+        delegate: WrappingCheckBox {
             id: rightBox
             required property var modelData
             objectName: "right" + rightBox.modelData.right

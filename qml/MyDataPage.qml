@@ -31,6 +31,17 @@ ScrollablePage {
         }
         return ""
     }
+    // Digits typed but not used do not wait on a hidden page for the next person at the computer.
+    onVisibleChanged: if (!visible) { pin.clear(); can.clear() }
+
+    // Whether the failure is one the PIN status words (a refused, suspended or blocked PIN).
+    function saidByPinStatus() {
+        switch (page.controller.pinStatus) {
+        case "two-tries-left": case "suspended": case "blocked": case "transport-pin": case "deactivated":
+            return true
+        }
+        return false
+    }
     function submit() {
         if (page.controller.pinpad) {
             page.controller.readOnPinpad(canNeeded.checked)
@@ -79,8 +90,9 @@ ScrollablePage {
         label: qsTr("PIN (6 digits)")
         onAccepted: page.submit()
     }
-    CheckBox {
+    WrappingCheckBox {
         id: canNeeded
+        Layout.fillWidth: true
         text: qsTr("My PIN is suspended: enter the CAN too")
         checked: page.controller.pinStatus === "suspended"
         Accessible.role: Accessible.CheckBox
@@ -108,6 +120,7 @@ ScrollablePage {
     StepList {
         visible: page.controller.busy || page.controller.step > 0
         running: page.controller.busy
+        failed: !page.controller.busy && page.controller.outcome !== "" && !page.controller.succeeded
         current: page.controller.step
         steps: [qsTr("Connecting to the card"), qsTr("Checking the PIN (PACE)"),
                 qsTr("Showing the card who is reading (terminal authentication)"),
@@ -120,7 +133,9 @@ ScrollablePage {
         visible: page.controller.outcome !== "" && !page.controller.busy
         kind: page.controller.succeeded ? "ok" : "error"
         title: page.outcomeText(page.controller.outcome)
-        guidance: page.controller.detail !== "" ? qsTr("Technical detail: %1").arg(page.controller.detail) : ""
+        // A PIN the card refused is said in words; the core's English detail is for other failures.
+        guidance: page.controller.detail !== "" && page.controller.outcome === "failed"
+                  && !page.saidByPinStatus() ? qsTr("Technical detail: %1").arg(page.controller.detail) : ""
     }
 
     Pane {

@@ -35,7 +35,8 @@ ItemDelegate {
             text: button.text
             font.bold: button.checked
             Layout.fillWidth: true
-            elide: Text.ElideRight
+            // Wraps rather than cut: the bold (current) German names are wider than the column.
+            wrapMode: Text.Wrap
             Accessible.ignored: true
         }
         Label {

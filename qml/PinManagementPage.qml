@@ -66,6 +66,15 @@ ScrollablePage {
         case "pinUnblocked": return qsTr("The PIN was unblocked. It has three tries again.")
         case "noCard": return qsTr("No card was found. Place the card on the reader and try again.")
         case "wrongInput": return qsTr("Please check the digits: the PIN has 6 digits (the transport PIN 5), the CAN 6 and the PUK 10.")
+        case "wrongPin":
+            switch (page.controller.status) {
+            case "two-tries-left": return qsTr("The PIN was wrong. Two tries are left.")
+            case "suspended": return qsTr("The PIN was wrong. Before the last try, enter the card access number (CAN) as well.")
+            case "blocked": return qsTr("The PIN was wrong for the third time and is now blocked. Unblock it with the PUK from your PIN letter.")
+            }
+            return qsTr("The PIN was wrong.")
+        case "wrongCan": return qsTr("The card access number (CAN) was wrong. Check the six digits on the front of the card. This did not cost a PIN try.")
+        case "wrongPuk": return qsTr("The PUK was wrong. Check the ten digits in your PIN letter.")
         case "failed": return qsTr("That did not work. The current status is shown above.")
         case "newPinNeeded": return qsTr("This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.")
         }
@@ -74,6 +83,8 @@ ScrollablePage {
     function clearSecrets() {
         currentPin.clear(); newPin.clear(); repeatPin.clear(); can.clear(); puk.clear()
     }
+    // Digits typed but not used do not wait on a hidden page for the next person at the computer.
+    onVisibleChanged: if (!visible) page.clearSecrets()
     function submitChange() {
         if (page.controller.pinpad) {
             if (page.newPinInWindow && (!newPin.complete || page.newPinsDiffer))
@@ -169,8 +180,9 @@ ScrollablePage {
         spacing: 12
         Layout.fillWidth: true
 
-        CheckBox {
+        WrappingCheckBox {
             objectName: "transportPinCheck"
+            Layout.fillWidth: true
             visible: !page.controller.pinpad
             text: qsTr("First use: I have the five-digit transport PIN from the PIN letter")
             checked: page.transportPin
@@ -255,6 +267,7 @@ ScrollablePage {
     StepList {
         visible: page.controller.busy || page.controller.step > 0
         running: page.controller.busy
+        failed: !page.controller.busy && page.controller.outcome !== "" && !page.controller.succeeded
         current: page.controller.step
         steps: [qsTr("Connecting to the card"), qsTr("Checking the PIN (PACE)"), qsTr("Writing the new PIN")]
     }
@@ -264,6 +277,8 @@ ScrollablePage {
         visible: page.controller.outcome !== "" && !page.controller.busy
         kind: page.controller.succeeded ? "ok" : "error"
         title: page.outcomeText(page.controller.outcome)
-        guidance: page.controller.detail !== "" ? qsTr("Technical detail: %1").arg(page.controller.detail) : ""
+        // A refused secret is said in words above; the core's English detail is for other failures.
+        guidance: page.controller.detail !== "" && page.controller.outcome === "failed"
+                  ? qsTr("Technical detail: %1").arg(page.controller.detail) : ""
     }
 }

@@ -547,6 +547,20 @@ GERMAN.update({
         "Ihr Kartenleser hat ein eigenes Tastenfeld: Sie geben Ihre PIN am Kartenleser ein, nachdem Sie das Auslesen gestartet haben.",
 })
 
+# The window walk-through (stop 15): refused secrets in words, a step list that stops at a failure.
+GERMAN.update({
+    "The PIN was wrong.": "Die PIN war falsch.",
+    "The PIN was wrong. Before the last try, enter the card access number (CAN) as well.":
+        "Die PIN war falsch. Geben Sie vor dem letzten Versuch zusätzlich die Zugangsnummer (CAN) ein.",
+    "The PIN was wrong for the third time and is now blocked. Unblock it with the PUK from your PIN letter.":
+        "Die PIN war zum dritten Mal falsch und ist jetzt gesperrt. Entsperren Sie sie mit der PUK aus Ihrem PIN-Brief.",
+    "The card access number (CAN) was wrong. Check the six digits on the front of the card. This did not cost a PIN try.":
+        "Die Zugangsnummer (CAN) war falsch. Prüfen Sie die sechs Ziffern auf der Vorderseite der Karte. Das hat keinen PIN-Versuch gekostet.",
+    "The PUK was wrong. Check the ten digits in your PIN letter.":
+        "Die PUK war falsch. Prüfen Sie die zehn Ziffern in Ihrem PIN-Brief.",
+    "%1 (did not work)": "%1 (nicht geklappt)",
+})
+
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}
 ENGLISH_PLURALS["The PIN letter service is busy right now. Trying again in %n second(s)."] = (
     "The PIN letter service is busy right now. Trying again in %n second.",

@@ -1065,6 +1065,30 @@
         <source>This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.</source>
         <translation>Dieser Kartenleser nimmt die aktuelle PIN an seinem Tastenfeld entgegen, aber keine neue. Geben Sie die neue PIN hier ein und ändern Sie dann die PIN.</translation>
     </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>Die PIN war falsch. Sie haben noch zwei Versuche.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Before the last try, enter the card access number (CAN) as well.</source>
+        <translation>Die PIN war falsch. Geben Sie vor dem letzten Versuch zusätzlich die Zugangsnummer (CAN) ein.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong for the third time and is now blocked. Unblock it with the PUK from your PIN letter.</source>
+        <translation>Die PIN war zum dritten Mal falsch und ist jetzt gesperrt. Entsperren Sie sie mit der PUK aus Ihrem PIN-Brief.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong.</source>
+        <translation>Die PIN war falsch.</translation>
+    </message>
+    <message>
+        <source>The card access number (CAN) was wrong. Check the six digits on the front of the card. This did not cost a PIN try.</source>
+        <translation>Die Zugangsnummer (CAN) war falsch. Prüfen Sie die sechs Ziffern auf der Vorderseite der Karte. Das hat keinen PIN-Versuch gekostet.</translation>
+    </message>
+    <message>
+        <source>The PUK was wrong. Check the ten digits in your PIN letter.</source>
+        <translation>Die PUK war falsch. Prüfen Sie die zehn Ziffern in Ihrem PIN-Brief.</translation>
+    </message>
 </context>
 <context>
     <name>PinpadPrompt</name>
@@ -1581,6 +1605,10 @@
     <message>
         <source>%1 (done)</source>
         <translation>%1 (erledigt)</translation>
+    </message>
+    <message>
+        <source>%1 (did not work)</source>
+        <translation>%1 (nicht geklappt)</translation>
     </message>
 </context>
 <context>

@@ -1065,6 +1065,30 @@
         <source>This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.</source>
         <translation>This card reader takes the current PIN on its pinpad but not a new one. Enter the new PIN here, then change the PIN.</translation>
     </message>
+    <message>
+        <source>The PIN was wrong. Two tries are left.</source>
+        <translation>The PIN was wrong. Two tries are left.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong. Before the last try, enter the card access number (CAN) as well.</source>
+        <translation>The PIN was wrong. Before the last try, enter the card access number (CAN) as well.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong for the third time and is now blocked. Unblock it with the PUK from your PIN letter.</source>
+        <translation>The PIN was wrong for the third time and is now blocked. Unblock it with the PUK from your PIN letter.</translation>
+    </message>
+    <message>
+        <source>The PIN was wrong.</source>
+        <translation>The PIN was wrong.</translation>
+    </message>
+    <message>
+        <source>The card access number (CAN) was wrong. Check the six digits on the front of the card. This did not cost a PIN try.</source>
+        <translation>The card access number (CAN) was wrong. Check the six digits on the front of the card. This did not cost a PIN try.</translation>
+    </message>
+    <message>
+        <source>The PUK was wrong. Check the ten digits in your PIN letter.</source>
+        <translation>The PUK was wrong. Check the ten digits in your PIN letter.</translation>
+    </message>
 </context>
 <context>
     <name>PinpadPrompt</name>
@@ -1581,6 +1605,10 @@
     <message>
         <source>%1 (done)</source>
         <translation>%1 (done)</translation>
+    </message>
+    <message>
+        <source>%1 (did not work)</source>
+        <translation>%1 (did not work)</translation>
     </message>
 </context>
 <context>

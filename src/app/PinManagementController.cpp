@@ -9,6 +9,18 @@ namespace {
 
 const char* const kNewPinNeeded = "This card reader cannot take a new PIN on its pinpad.";
 
+// A secret the card refused (PACE's "The PIN is wrong", "The CAN is wrong", "The PUK is wrong")
+// gets an outcome of its own, so the page can say so in the user's language.
+QString refusedSecretOutcome(const Error& error) {
+    if (error.code != ErrorCode::AuthenticationFailed) return {};
+    const std::pair<const char*, const char*> refusals[] = {{"The PIN is wrong", "wrongPin"},
+                                                            {"The CAN is wrong", "wrongCan"},
+                                                            {"The PUK is wrong", "wrongPuk"}};
+    for (const auto& [message, outcome] : refusals)
+        if (error.message.rfind(message, 0) == 0) return QString::fromLatin1(outcome);
+    return {};
+}
+
 }  // namespace
 
 QString nextStepKey(eid::PinNextStep step) {
@@ -143,7 +155,8 @@ bool PinManagementController::run(const QString& successOutcome, PinJob job) {
         } else if (auto now = pins.status()) {
             status = *now;
         }
-        reportStep(Done);
+        // A failed operation keeps its step list where it stopped: nothing was written.
+        if (outcome) reportStep(Done);
         if (outcome) {
             finish([this, status, successOutcome] {
                 showStatus(status);
@@ -158,7 +171,9 @@ bool PinManagementController::run(const QString& successOutcome, PinJob job) {
                     emit statusChanged();
                     return setOutcome(false, QStringLiteral("newPinNeeded"), detailOf(error));
                 }
-                setOutcome(false, QStringLiteral("failed"), detailOf(error));
+                const QString refused = refusedSecretOutcome(error);
+                setOutcome(false, refused.isEmpty() ? QStringLiteral("failed") : refused,
+                           detailOf(error));
             });
         }
     });

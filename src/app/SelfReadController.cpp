@@ -83,7 +83,8 @@ bool SelfReadController::run(std::shared_ptr<eid::SelfAuthenticationRequest> req
         request->pin.clear();
         request->can.reset();
         const auto pinStatus = session.pinStatus();
-        reportStep(Done);
+        // A failure leaves the step list where it stopped: no data was read.
+        if (result) reportStep(Done);
         if (!result) {
             const Error error = result.error();
             finish([this, error, pinStatus] {

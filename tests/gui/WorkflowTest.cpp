@@ -171,8 +171,10 @@ private slots:
         // The old PIN is wrong now; the new one works.
         QVERIFY(controller.changePin("123456", "135790"));
         QVERIFY(waitUntilFinished(controller));
-        QCOMPARE(controller.outcome(), QString("failed"));
+        QCOMPARE(controller.outcome(), QString("wrongPin"));
         QVERIFY(!controller.succeeded());
+        // Nothing was written: the step list stops at the PIN check.
+        QCOMPARE(controller.step(), int(PinManagementController::Pace));
         QCOMPARE(controller.status(), QString("two-tries-left"));
         QVERIFY(!controller.detail().isEmpty());
         QVERIFY(controller.changePin("246810", "135790"));
