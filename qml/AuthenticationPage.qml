@@ -86,6 +86,10 @@ ScrollablePage {
         id: secretLoader
         objectName: "authSecretLoader"
         Layout.fillWidth: true
+        // An emptied Loader keeps its last height; without these the result sat below a blank
+        // screen of the size of the PIN entry.
+        Layout.preferredHeight: secretLoader.status === Loader.Ready ? secretLoader.implicitHeight : 0
+        visible: secretLoader.item !== null
     }
     function showSecretEntry() {
         if (page.controller.page !== "secret")
@@ -97,7 +101,12 @@ ScrollablePage {
     }
     Connections {
         target: page.controller
-        function onStateChanged() { page.showSecretEntry() }
+        function onStateChanged() {
+            page.showSecretEntry()
+            // The result takes the keyboard (Enter closes it), which also scrolls it into sight.
+            if (page.controller.page === "result" && !doneButton.activeFocus)
+                doneButton.forceActiveFocus(Qt.OtherFocusReason)
+        }
     }
     Component.onCompleted: page.showSecretEntry()
 
@@ -127,6 +136,7 @@ ScrollablePage {
             Accessible.name: qsTr("Cancel the authentication")
         }
         Button {
+            id: doneButton
             objectName: "authDoneButton"
             visible: page.controller.page === "result"
             text: qsTr("Close")

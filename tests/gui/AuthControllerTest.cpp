@@ -560,9 +560,15 @@ private slots:
         QVERIFY(result);
         QCOMPARE(result->property("title").toString(),
                  QString("You have identified yourself successfully."));
+        // The result is in sight (not below the emptied PIN entry) and Close has the keyboard.
+        const auto inSight = [window](QQuickItem* item) {
+            const QRectF box = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+            return box.top() >= 0 && box.bottom() <= window->height();
+        };
+        QTRY_VERIFY(inSight(result));
         auto* close = visibleItem(window, "authDoneButton");
-        close->forceActiveFocus(Qt::TabFocusReason);
         QTRY_VERIFY(close->hasActiveFocus());
+        QVERIFY(inSight(close));
         QTest::keyClick(window, Qt::Key_Space);
         QTRY_VERIFY(!visibleItem(window, "authResultPanel"));
     }
