@@ -18,8 +18,11 @@ ScrollablePage {
         kind: page.readers.serviceAvailable ? "ok" : "error"
         title: page.readers.serviceAvailable ? qsTr("PC/SC service: running")
                                              : qsTr("PC/SC service: not running")
+        // "0 readers found" above a listed demo reader read as a contradiction.
         guidance: page.readers.serviceAvailable
-                  ? qsTr("%n reader(s) found.", "", page.readers.realReaderCount)
+                  ? (page.readers.realReaderCount === 0 && page.readers.demoActive
+                     ? qsTr("No real card reader is connected. The demo card listed below is simulated.")
+                     : qsTr("%n reader(s) found.", "", page.readers.realReaderCount))
                   : qsTr("Start the service pcscd, for example with \u201csudo systemctl start pcscd.socket\u201d. Readers appear here by themselves once it runs.")
     }
 

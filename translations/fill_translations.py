@@ -559,6 +559,8 @@ GERMAN.update({
     "The PUK was wrong. Check the ten digits in your PIN letter.":
         "Die PUK war falsch. Prüfen Sie die zehn Ziffern in Ihrem PIN-Brief.",
     "%1 (did not work)": "%1 (nicht geklappt)",
+    "No real card reader is connected. The demo card listed below is simulated.":
+        "Kein echter Kartenleser angeschlossen. Die unten aufgeführte Demokarte ist simuliert.",
 })
 
 ENGLISH_PLURALS = {"%n reader(s) found.": ("%n reader found.", "%n readers found.")}

@@ -1213,6 +1213,10 @@
         <source>Copied to the clipboard.</source>
         <translation>In die Zwischenablage kopiert.</translation>
     </message>
+    <message>
+        <source>No real card reader is connected. The demo card listed below is simulated.</source>
+        <translation>Kein echter Kartenleser angeschlossen. Die unten aufgeführte Demokarte ist simuliert.</translation>
+    </message>
 </context>
 <context>
     <name>ReplacementPinPage</name>

@@ -1213,6 +1213,10 @@
         <source>Copied to the clipboard.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
+    <message>
+        <source>No real card reader is connected. The demo card listed below is simulated.</source>
+        <translation>No real card reader is connected. The demo card listed below is simulated.</translation>
+    </message>
 </context>
 <context>
     <name>ReplacementPinPage</name>

@@ -300,6 +300,19 @@ private slots:
         walk.shoot("de-800x480-pin-focus-back-up");
     }
 
+    // The readers page does not say "0 readers found" above the listed demo reader.
+    void readersPageNamesTheDemoReaderAsSimulated() {
+        Walk walk;
+        QVERIFY(walk.start("de", {800, 600}));
+        QTRY_COMPARE_WITH_TIMEOUT(walk.desktop.readers().cardCount(), 1, kOperationLimitMs);
+        walk.show(3);
+        auto* status = walk.find("serviceStatus");
+        QTRY_VERIFY(status->isVisible());
+        QCOMPARE(status->property("guidance").toString(),
+                 QString("Kein echter Kartenleser angeschlossen. Die unten aufgeführte Demokarte "
+                         "ist simuliert."));
+    }
+
     // Digits typed on My data or PIN management and left unused are gone once the page is left.
     void unusedDigitsAreClearedWhenThePageIsLeft() {
         Walk walk;
