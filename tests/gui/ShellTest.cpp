@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "FakeReaderBackend.h"
+#include "GuiTestCase.h"
 #include "app/AppOptions.h"
 #include "app/AppSettings.h"
 #include "app/Autostart.h"
@@ -25,6 +26,7 @@
 Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
 
 using namespace oa;
+using namespace oa::test;
 using oa::test::FakeReaderBackend;
 
 namespace {
@@ -32,15 +34,6 @@ namespace {
 Q_LOGGING_CATEGORY(lcShellTest, "openausweis.test")
 
 constexpr int kVisibleWithinMs = 1000;
-
-QStringList qmlWarnings;
-
-void collectQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    const QByteArray category = context.category ? context.category : "";
-    const bool fromQml = category == "qml" || category == "js" || message.contains("qrc:/");
-    if (type != QtDebugMsg && type != QtInfoMsg && fromQml) qmlWarnings << message;
-    if (type != QtDebugMsg) fprintf(stderr, "%s\n", qPrintable(message));
-}
 
 QString readFile(const QString& path) {
     QFile file(path);
@@ -85,13 +78,7 @@ class ShellTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("OpenAusweisTest");
-        QCoreApplication::setApplicationName("openausweis-shell-test");
-        QQuickStyle::setStyle("Material");
-        qInstallMessageHandler(collectQmlWarnings);
-    }
+    void initTestCase() { startGuiTestCase("openausweis-shell-test"); }
 
     void init() {
         QSettings().clear();

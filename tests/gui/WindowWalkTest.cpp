@@ -7,6 +7,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include "GuiTestCase.h"
 #include "app/Desktop.h"
 #include "app/PinManagementController.h"
 #include "app/SelfReadController.h"
@@ -15,29 +16,13 @@
 Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
 
 using namespace oa;
+using namespace oa::test;
 
 // A citizen's walk through the window at a small size (800x600) in German: every page's text fits
 // (nothing cut off or running out of the window), every page's buttons can be reached, and the
 // PIN management's wrong PIN, CAN and PUK answers are in words, in German. With
 // OA_GUI_SCREENSHOT_DIR set, each stop is kept as a picture.
 namespace {
-
-constexpr int kOperationLimitMs = 30000;
-
-QStringList qmlWarnings;
-
-void collectQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    const QByteArray category = context.category ? context.category : "";
-    const bool fromQml = category == "qml" || category == "js" || message.contains("qrc:/");
-    if (type != QtDebugMsg && type != QtInfoMsg && fromQml) qmlWarnings << message;
-    if (type != QtDebugMsg) fprintf(stderr, "%s\n", qPrintable(message));
-}
-
-bool waitUntilFinished(CardOperation& operation) {
-    if (!operation.busy()) return true;
-    QSignalSpy finished(&operation, &CardOperation::finished);
-    return finished.wait(kOperationLimitMs);
-}
 
 // Visible texts that do not fit: a text line wider than its own box (cut or drawn over its
 // neighbour) or a text or control reaching past the right edge of the window.
@@ -133,13 +118,7 @@ class WindowWalkTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("OpenAusweisTest");
-        QCoreApplication::setApplicationName("openausweis-gui-walk-test");
-        QQuickStyle::setStyle("Material");
-        qInstallMessageHandler(collectQmlWarnings);
-    }
+    void initTestCase() { startGuiTestCase("openausweis-gui-walk-test"); }
 
     void init() {
         QSettings().clear();

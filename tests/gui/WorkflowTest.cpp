@@ -10,6 +10,7 @@
 #include <atomic>
 #include <memory>
 
+#include "GuiTestCase.h"
 #include "app/Desktop.h"
 #include "app/LogBook.h"
 #include "app/PinManagementController.h"
@@ -21,20 +22,9 @@
 Q_IMPORT_QML_PLUGIN(OpenAusweisPlugin)
 
 using namespace oa;
+using namespace oa::test;
 
 namespace {
-
-// Generous: a card operation on the in-process card takes milliseconds; this only ends a hang.
-constexpr int kOperationLimitMs = 30000;
-
-QStringList qmlWarnings;
-
-void collectQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    const QByteArray category = context.category ? context.category : "";
-    const bool fromQml = category == "qml" || category == "js" || message.contains("qrc:/");
-    if (type != QtDebugMsg && type != QtInfoMsg && fromQml) qmlWarnings << message;
-    if (type != QtDebugMsg) fprintf(stderr, "%s\n", qPrintable(message));
-}
 
 std::shared_ptr<VirtualCard> cardWith(const std::string& profileName,
                                       void (*adjust)(sim::PinState&) = nullptr) {
@@ -60,12 +50,6 @@ struct SimulatorReader {
         };
     }
 };
-
-bool waitUntilFinished(CardOperation& operation) {
-    if (!operation.busy()) return true;
-    QSignalSpy finished(&operation, &CardOperation::finished);
-    return finished.wait(kOperationLimitMs);
-}
 
 // The texts of every visible item under `item`, delegates included.
 QStringList visibleText(QQuickItem* item) {
@@ -99,13 +83,7 @@ class WorkflowTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("OpenAusweisTest");
-        QCoreApplication::setApplicationName("openausweis-gui-workflow-test");
-        QQuickStyle::setStyle("Material");
-        qInstallMessageHandler(collectQmlWarnings);
-    }
+    void initTestCase() { startGuiTestCase("openausweis-gui-workflow-test"); }
 
     void init() {
         QSettings().clear();
