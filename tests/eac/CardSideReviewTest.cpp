@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "ChipAuthenticationWorkedExample.h"
 #include "asn1/Tlv.h"
 #include "card/ReaderPace.h"
 #include "card/sim/SimulatorBackend.h"
@@ -24,6 +25,7 @@
 
 using namespace oa;
 using namespace oa::eac;
+using namespace oa::eac::test;
 
 namespace {
 
@@ -107,16 +109,6 @@ TEST_CASE("Secure messaging refuses a genuine answer with more data than Le aske
 
 namespace {
 
-// BSI Worked Example v1.01, Chip Authentication v2 on brainpoolP256r1 (as ChipAuthenticationTest).
-const char* kChipStaticKey =
-    "04A44EBE5451DF7AADB01E459B8C928A87746A57927C8C28A6775C97A7E1FE8D9A46FF4A1CC7E4D1389AEA19758E4"
-    "F75C28C598FD734AEBEB135337CF95BE12E94";
-const char* kTerminalPrivate = "00A6A4D255C5BF7A77EC3D0553DB74F693CF044E18C98364D4977A296108AF19BD";
-const char* kTerminalPublic =
-    "045A7A377FC9CAFC03AC7FF45441A8B2909D88EAB8E6B0173847AB49B949DF3799A34EE57EC55268CF8B1C3EC489F"
-    "8BF4CF4C68D3FD9670E89C0D5D3FFF1AAF89F";
-const char* kCaProtocol = "04007F00070202030202";
-
 // The GA answer a chip would give with nonce `nonce`: the token is computed as the chip would,
 // from the shared secret (which the test knows through the terminal's private key).
 Bytes caAnswer(ByteView nonce) {
@@ -136,11 +128,7 @@ Result<SessionKeys> chipAuthenticationWithNonce(const Bytes& nonce) {
         if (command.ins() == 0x22) return ResponseApdu({}, 0x9000);
         return ResponseApdu(caAnswer(nonce), 0x9000);
     });
-    ChipAuthenticationInfo info;
-    info.protocol = hexBytes(kCaProtocol);
-    info.version = 2;
-    info.keyId = 1;
-    ChipAuthentication ca(card, info, *DomainParameters::standardized(13));
+    ChipAuthentication ca(card, workedExampleInfo(), *DomainParameters::standardized(13));
     REQUIRE(ca.prepareEphemeralKey(SecureBytes(hexBytes(kTerminalPrivate))));
     return ca.authenticate(hexBytes(kChipStaticKey));
 }
@@ -303,11 +291,7 @@ TEST_CASE("Key IDs above 255 are named whole in MSE:Set AT, not cut to their las
         if (command.ins() == 0x22) mse = command.data();
         return ResponseApdu({}, 0x6A88);  // referenced data not found: stops after MSE
     });
-    ChipAuthenticationInfo info;
-    info.protocol = hexBytes(kCaProtocol);
-    info.version = 2;
-    info.keyId = 257;
-    ChipAuthentication ca(card, info, *DomainParameters::standardized(13));
+    ChipAuthentication ca(card, workedExampleInfo(257), *DomainParameters::standardized(13));
     REQUIRE(ca.prepareEphemeralKey(SecureBytes(hexBytes(kTerminalPrivate))));
     REQUIRE_FALSE(ca.authenticate(hexBytes(kChipStaticKey)));
     CHECK(mse == concat({asn1::encode(0x80, hexBytes(kCaProtocol)), hexBytes("84020101")}));
