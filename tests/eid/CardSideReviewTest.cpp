@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "InProcessCard.h"
+#include "PassThroughCard.h"
 #include "TestTerminal.h"
 #include "asn1/Tlv.h"
 #include "eid/CharacterString.h"
@@ -12,6 +13,7 @@
 using namespace oa;
 using namespace oa::eid;
 using oa::test::InProcessCard;
+using oa::test::PassThroughCard;
 using oa::test::secret;
 using oa::test::testCscaOnly;
 using oa::test::testTerminal;
@@ -20,10 +22,10 @@ namespace {
 
 // Passes every APDU on, but adds one SecurityInfo to EF.CardAccess (read unprotected before
 // PACE through its short file identifier 1C).
-class CardAccessAddingCard : public Card {
+class CardAccessAddingCard : public PassThroughCard {
 public:
     CardAccessAddingCard(Card& inner, Bytes extraInfo)
-        : inner_(inner), extraInfo_(std::move(extraInfo)) {}
+        : PassThroughCard(inner), extraInfo_(std::move(extraInfo)) {}
 
     Result<ResponseApdu> transmit(const CommandApdu& command) override {
         auto response = inner_.transmit(command);
@@ -33,14 +35,10 @@ public:
         ++changed;
         return ResponseApdu(asn1::encode(0x31, {set->value, extraInfo_}), response->sw());
     }
-    const Bytes& atr() const override { return inner_.atr(); }
-    std::string readerName() const override { return inner_.readerName(); }
-    bool supportsExtendedLength() const override { return inner_.supportsExtendedLength(); }
 
     int changed = 0;
 
 private:
-    Card& inner_;
     Bytes extraInfo_;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "InProcessCard.h"
+#include "PassThroughCard.h"
 #include "TestTerminal.h"
 #include "eid/SelfAuthentication.h"
 #include "sim/pki/TestPki.h"
@@ -13,6 +14,7 @@
 using namespace oa;
 using namespace oa::eid;
 using oa::test::InProcessCard;
+using oa::test::PassThroughCard;
 using oa::test::secret;
 using oa::test::testCscaOnly;
 using oa::test::testTerminal;
@@ -20,9 +22,9 @@ using oa::test::testTerminal;
 namespace {
 
 // A reader path that refuses every extended APDU, as many contactless and older PC/SC readers.
-class ShortApduReader : public Card {
+class ShortApduReader : public PassThroughCard {
 public:
-    explicit ShortApduReader(Card& inner) : inner_(inner) {}
+    explicit ShortApduReader(Card& inner) : PassThroughCard(inner) {}
     Result<ResponseApdu> transmit(const CommandApdu& command) override {
         const Bytes encoded = command.encode();
         if (command.isExtended() || encoded.size() > 261) {
@@ -38,8 +40,6 @@ public:
         if (response) largestResponse = std::max(largestResponse, response->data().size());
         return response;
     }
-    const Bytes& atr() const override { return inner_.atr(); }
-    std::string readerName() const override { return inner_.readerName(); }
     bool supportsExtendedLength() const override { return false; }
 
     int extendedRefused = 0;
@@ -47,9 +47,6 @@ public:
     int chainedCertificateParts = 0;
     int commands = 0;
     std::size_t largestResponse = 0;  // response data, protected as it came from the card
-
-private:
-    Card& inner_;
 };
 
 SelfAuthenticationRequest everything() {
