@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "Harness.h"
+#include "SdkClient.h"
 #include "card/sim/SimulatorBackend.h"
 #include "service/SdkWebSocketEndpoint.h"
 
@@ -43,24 +44,6 @@ struct SdkServer {
     SimulatorBackend simulator;
     Harness harness;
     std::unique_ptr<SdkWebSocketEndpoint> sdk;
-};
-
-struct SdkClient {
-    explicit SdkClient(const QUrl& url, const QString& origin = {}) : socket(origin) {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived,
-                         [this](const QString& text) { received.push_back(text); });
-        socket.open(url);
-        waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; });
-    }
-    QJsonObject ask(const char* json) {
-        received.clear();
-        socket.sendTextMessage(QString::fromLatin1(json));
-        waitUntil([&] { return !received.empty(); });
-        if (received.empty()) return {};
-        return QJsonDocument::fromJson(received.front().toUtf8()).object();
-    }
-    QWebSocket socket;
-    std::vector<QString> received;
 };
 
 }  // namespace

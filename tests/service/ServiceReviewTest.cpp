@@ -8,6 +8,7 @@
 #include <future>
 
 #include "Harness.h"
+#include "SdkClient.h"
 #include "card/sim/SimulatorBackend.h"
 #include "service/HttpConnection.h"
 #include "service/HttpRequestParser.h"
@@ -48,24 +49,16 @@ struct SdkServer {
     std::unique_ptr<SdkWebSocketEndpoint> sdk;
 };
 
-struct SdkClient {
-    explicit SdkClient(const QUrl& url) {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived,
-                         [this](const QString& text) { received.push_back(text); });
-        socket.open(url);
-        waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; });
-    }
-    bool connected() const { return socket.state() == QAbstractSocket::ConnectedState; }
-    QJsonObject ask(const QString& json) {
-        received.clear();
-        socket.sendTextMessage(json);
-        waitUntil([&] { return !received.empty(); });
-        if (received.empty()) return {};
-        return QJsonDocument::fromJson(received.front().toUtf8()).object();
-    }
-    QWebSocket socket;
-    std::vector<QString> received;
-};
+// Opens the SDK's WebSocket on a raw connection, so that the frames after it are the test's own.
+void upgradeToWebSocket(SdkServer& server, TestClient& raw) {
+    REQUIRE(raw.isConnected());
+    raw.send(server.handshake(
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
+    const auto upgraded = raw.next();
+    REQUIRE(upgraded);
+    REQUIRE(upgraded->status == 101);
+    REQUIRE(waitUntil([&] { return server.sdk->clientConnected(); }));
+}
 
 }  // namespace
 
@@ -268,13 +261,7 @@ TEST_CASE("Review: an SDK client that sends commands but reads no answers is dis
           "[review][ws]") {
     SdkServer server;
     TestClient raw(server.harness.port);
-    REQUIRE(raw.isConnected());
-    raw.send(server.handshake(
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
-    const auto upgraded = raw.next();
-    REQUIRE(upgraded);
-    REQUIRE(upgraded->status == 101);
-    REQUIRE(waitUntil([&] { return server.sdk->clientConnected(); }));
+    upgradeToWebSocket(server, raw);
     raw.socket().setReadBufferSize(1);
 
     // Masked text frames with the all-zero mask (RFC 6455 §5.3): the payload goes as it is.
@@ -389,13 +376,7 @@ TEST_CASE("Review: an oversized SDK frame sent together with the handshake is re
 TEST_CASE("Review: an SDK client that pings but reads no pongs is disconnected", "[review][ws]") {
     SdkServer server;
     TestClient raw(server.harness.port);
-    REQUIRE(raw.isConnected());
-    raw.send(server.handshake(
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
-    const auto upgraded = raw.next();
-    REQUIRE(upgraded);
-    REQUIRE(upgraded->status == 101);
-    REQUIRE(waitUntil([&] { return server.sdk->clientConnected(); }));
+    upgradeToWebSocket(server, raw);
     raw.socket().setReadBufferSize(1);
 
     // Qt answers every ping with a pong of the same payload, without asking us.
