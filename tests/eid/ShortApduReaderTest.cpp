@@ -13,11 +13,7 @@
 
 using namespace oa;
 using namespace oa::eid;
-using oa::test::InProcessCard;
-using oa::test::PassThroughCard;
-using oa::test::secret;
-using oa::test::testCscaOnly;
-using oa::test::testTerminal;
+using namespace oa::test;
 
 namespace {
 
