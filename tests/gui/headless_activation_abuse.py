@@ -17,6 +17,8 @@ import tempfile
 import time
 import urllib.parse
 
+from child_log import appending
+
 app, sim = sys.argv[1], sys.argv[2]
 scratch = tempfile.mkdtemp(prefix="oa-abuse-")
 processes = []
@@ -24,7 +26,7 @@ processes = []
 
 def start(args, env=None):
     log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+    process = subprocess.Popen(args, stdout=appending(log), stderr=subprocess.STDOUT, env=env)
     processes.append((process, log))
     return log
 

@@ -14,6 +14,8 @@ import urllib.parse
 import urllib.request
 import socket
 
+from child_log import appending
+
 app, sim = sys.argv[1], sys.argv[2]
 state = tempfile.mkdtemp()
 processes = []
@@ -21,7 +23,7 @@ processes = []
 
 def start(args, env=None):
     log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+    process = subprocess.Popen(args, stdout=appending(log), stderr=subprocess.STDOUT, env=env)
     processes.append((process, log))
     return log
 

@@ -25,6 +25,8 @@ import urllib.request
 
 import websocket  # Debian's python3-websocket
 
+from child_log import appending
+
 app, sim = sys.argv[1], sys.argv[2]
 chromium = sys.argv[3] if len(sys.argv) > 3 else shutil.which("chromium")
 if not chromium:
@@ -37,7 +39,7 @@ processes = []
 
 def start(args, env=None):
     log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+    process = subprocess.Popen(args, stdout=appending(log), stderr=subprocess.STDOUT, env=env)
     processes.append((process, log))
     return process, log
 

@@ -12,12 +12,14 @@ import time
 
 import websocket
 
+from child_log import appending
+
 app = sys.argv[1]
 log = tempfile.TemporaryFile(mode="w+")
 env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 env.pop("OPENAUSWEIS_WEBSOCKET_ORIGIN", None)
 env.pop("AUSWEISAPP_WEBSOCKET_ORIGIN", None)
-process = subprocess.Popen([app, "--headless", "--port", "0"], stderr=log, env=env)
+process = subprocess.Popen([app, "--headless", "--port", "0"], stderr=appending(log), env=env)
 
 
 def fail(why):
