@@ -26,12 +26,26 @@ milliseconds RetryPolicy::backoff(int retry) const {
 }
 
 Result<HttpsResponse> RetryPolicy::run(Repeatable repeatable, const QString& host,
-                                       const std::function<HttpsOutcome()>& attempt) const {
+                                       const std::function<HttpsOutcome()>& attempt,
+                                       const std::function<bool()>& stop) const {
     for (int number = 1;; ++number) {
         RetryDecision decision = decide(repeatable, host, number, attempt());
         if (decision.final) return std::move(*decision.final);
-        sleeper_(decision.wait);
+        if (!pause(decision.wait, stop))
+            return makeError(ErrorCode::Cancelled, "The operation was cancelled.",
+                             "stopped before retrying " + host.toStdString());
     }
+}
+
+bool RetryPolicy::pause(milliseconds wait, const std::function<bool()>& stop) const {
+    if (!stop) {
+        sleeper_(wait);
+        return true;
+    }
+    constexpr milliseconds kStep{1000};
+    for (milliseconds left = wait; left.count() > 0 && !stop(); left -= kStep)
+        sleeper_(std::min(left, kStep));
+    return !stop();
 }
 
 RetryDecision RetryPolicy::decide(Repeatable repeatable, const QString& host, int number,

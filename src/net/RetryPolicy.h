@@ -49,9 +49,12 @@ public:
 
     // Runs attempt until it succeeds with a status other than 503/429, fails for a reason that
     // repeating cannot fix, or the attempts are used up. A final transient failure becomes an
-    // error naming host in user words.
+    // error naming host in user words. `stop`, when given, is asked during the waits between the
+    // tries (at least once a second): once it is true no further try starts, and the answer is
+    // an ErrorCode::Cancelled error.
     Result<HttpsResponse> run(Repeatable repeatable, const QString& host,
-                              const std::function<HttpsOutcome()>& attempt) const;
+                              const std::function<HttpsOutcome()>& attempt,
+                              const std::function<bool()>& stop = {}) const;
 
     // The same decision run() takes after attempt `number` (from 1), for callers that wait in
     // their own way (a countdown the user sees, a cancel button, a request budget).
@@ -67,6 +70,9 @@ public:
     static Clock utcClock();
 
 private:
+    // Sleeps `wait`, in steps so that `stop` is heard; false when it stopped the wait.
+    bool pause(std::chrono::milliseconds wait, const std::function<bool()>& stop) const;
+
     RetrySettings settings_;
     Random random_;
     Sleeper sleeper_;

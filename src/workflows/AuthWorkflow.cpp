@@ -966,24 +966,15 @@ struct AuthWorkflow::Session {
         };
     }
 
-    // RetryPolicy::run, but `stop` also ends a running request and the waits between the tries
-    // (in steps of at most a second), and no further try starts after it: then `stopped` is the
-    // answer.
+    // RetryPolicy::run where `stop` also ends the running request (through the fetcher) and the
+    // waits; a stopped run answers `stopped`.
     Result<net::HttpsResponse> retryUntil(const QString& host,
                                           const std::function<net::HttpsOutcome()>& attempt,
                                           const std::function<bool()>& stop,
                                           const std::function<Error()>& stopped) {
-        constexpr std::chrono::milliseconds kWaitStep{1000};
-        for (int number = 1;; ++number) {
-            auto outcome = attempt();
-            if (!outcome.result && outcome.result.error().code == ErrorCode::Cancelled)
-                return stopped();
-            auto decision = retry().decide(net::Repeatable::Yes, host, number, std::move(outcome));
-            if (decision.final) return std::move(*decision.final);
-            for (auto left = decision.wait; left.count() > 0 && !stop(); left -= kWaitStep)
-                retry().sleep(std::min(left, kWaitStep));
-            if (stop()) return stopped();
-        }
+        auto response = retry().run(net::Repeatable::Yes, host, attempt, stop);
+        if (!response && response.error().code == ErrorCode::Cancelled) return stopped();
+        return response;
     }
 
     net::PaosAddressing next() const {
